@@ -1,0 +1,190 @@
+/**
+ * The plan as data: `taizhang.config.json`, validated with zod. Every key is optional and
+ * defaults to the 2014 plan of 岳阳市七中; unknown keys are an error, so a typo never falls
+ * back to a default in silence. Rules read every quota, window, holiday and closed list here.
+ */
+import { z } from 'zod';
+import { isDay } from './dates.js';
+
+const day = z.string().refine(isDay, { message: 'day' });
+const window = (from: string, to: string) =>
+  z
+    .object({ from: day.default(from), to: day.default(to) })
+    .strict()
+    .refine((w) => w.from <= w.to, { message: 'window-order' });
+const names = z.array(z.string().min(1)).min(1);
+const count = z.number().int().min(0);
+
+const phaseSchema = z.object({ name: z.string().min(1), from: day, to: day }).strict();
+
+export const configSchema = z
+  .object({
+    asOf: day.optional(),
+    school: z.string().min(1).default('岳阳市第七中学'),
+    campaign: window('2014-01-01', '2014-09-30').prefault({}),
+    phases: z
+      .array(phaseSchema)
+      .min(1)
+      .default([
+        { name: '学习教育、听取意见', from: '2014-01-01', to: '2014-05-20' },
+        { name: '查摆问题、开展批评', from: '2014-05-21', to: '2014-06-30' },
+        { name: '整改落实、建章立制', from: '2014-07-01', to: '2014-09-30' },
+      ]),
+    files: z
+      .object({
+        roster: z.string().min(1).default('党员名册.xlsx'),
+        visits: z.string().min(1).default('走访记录.xlsx'),
+        ledger: z.string().min(1).default('整改台账.xlsx'),
+        study: z.string().min(1).default('学习教育.xlsx'),
+      })
+      .strict()
+      .prefault({}),
+    roster: z
+      .object({
+        partyStatuses: names.default(['中共党员', '预备党员']),
+        politicalStatuses: names.default(['中共党员', '预备党员', '群众', '其他']),
+        branches: names.default(['第一党支部', '第二党支部', '第三党支部', '第四党支部', '第五党支部', '第六党支部', '第七党支部']),
+      })
+      .strict()
+      .prefault({}),
+    homeVisits: z
+      .object({
+        from: day.default('2014-02-17'),
+        to: day.default('2014-07-10'),
+        quota: z.object({ headTeacher: count.default(20), teacher: count.default(10) }).strict().prefault({}),
+        methods: names.default(['上门', '电话', '其他']),
+        countedMethods: names.default(['上门']),
+      })
+      .strict()
+      .prefault({}),
+    duties: z
+      .object({
+        from: day.default('2014-03-24'),
+        to: day.default('2014-09-28'),
+        holidays: z.array(z.tuple([day, day])).default([['2014-07-11', '2014-08-31']]),
+        weekly: names.default(['进课堂听课', '与教师谈心', '学生家访', '为双困生办实事']),
+        monthly: names.default(['社区宣讲', '结对帮扶']),
+      })
+      .strict()
+      .prefault({}),
+    talks: z
+      .object({
+        from: day.default('2014-05-21'),
+        to: day.default('2014-06-30'),
+        mainLeaderPosts: names.default(['书记', '校长']),
+        departmentHeadPosts: names.default(['主任']),
+        kinds: names.default(['主要负责人与班子成员', '班子成员之间', '班子成员与分管处室负责人', '处室负责人与党员', '提醒谈话']),
+      })
+      .strict()
+      .prefault({}),
+    ledger: z
+      .object({
+        dueSoonDays: z.number().int().min(1).default(7),
+        categories: names.default(['形式主义', '官僚主义', '享乐主义', '奢靡之风', '师德师风']),
+        sources: names.default(['群众提', '自己找', '上级点', '互相帮', '集体议']),
+        progress: names.default(['未开始', '整改中', '已完成']),
+        doneWord: z.string().min(1).default('已完成'),
+      })
+      .strict()
+      .prefault({}),
+    study: z
+      .object({
+        from: day.default('2014-03-21'),
+        to: day.default('2014-06-30'),
+        minDays: count.default(10),
+        excellent: count.default(10),
+        forms: names.default(['集体学习', '专题研讨', '专家辅导', '专题党课', '观看影片', '大家谈', '自学']),
+        concentratedForms: names.default(['集体学习', '专题研讨', '专家辅导']),
+        onceForms: names.default(['大家谈', '专题党课', '观看影片']),
+      })
+      .strict()
+      .prefault({}),
+    meetings: window('2014-05-01', '2014-06-30').prefault({}),
+    materials: z.object({ due: day.default('2014-06-20') }).strict().prefault({}),
+    publicity: z
+      .object({
+        min: count.default(10),
+        forms: names.default(['新闻报道', '人物专访', '工作综述', '活动简报']),
+      })
+      .strict()
+      .prefault({}),
+    opinions: z
+      .object({
+        sources: names.default(['教师', '离退休', '学生', '家长', '社会']),
+        methods: names.default(['座谈', '意见箱', '热线', '信箱', '征求意见书', '家访']),
+      })
+      .strict()
+      .prefault({}),
+    mail: z
+      .object({
+        to: z.array(z.string().min(3)).default([]),
+        from: z.string().optional(),
+        host: z.string().optional(),
+        port: z.number().int().min(1).max(65535).default(465),
+        secure: z.boolean().default(true),
+        user: z.string().optional(),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    for (const [key, w] of [['homeVisits', config.homeVisits], ['duties', config.duties], ['talks', config.talks], ['study', config.study]] as const) {
+      if (w.from > w.to) ctx.addIssue({ code: 'custom', path: [key], message: 'window-order' });
+    }
+    config.duties.holidays.forEach(([from, to], i) => {
+      if (from > to) ctx.addIssue({ code: 'custom', path: ['duties', 'holidays', i], message: 'window-order' });
+    });
+    config.phases.forEach((phase, i) => {
+      if (phase.from > phase.to) ctx.addIssue({ code: 'custom', path: ['phases', i], message: 'window-order' });
+    });
+  });
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** The year a date like `5月10日` belongs to: the campaign's. */
+export function campaignYear(config: Config): number {
+  return +config.campaign.from.slice(0, 4);
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Validate a parsed config object; problems come back as Chinese phrases naming the key. */
+export function parseConfig(input: unknown): ConfigResult {
+  const result = configSchema.safeParse(input ?? {});
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map(describeIssue) };
+}
+
+/** The defaults of the 2014 plan, as `init` writes them. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path.map(String).join('.');
+  const at = path ? `“${path}”` : '配置';
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+      return `未知的配置项 ${keys.map((k) => `“${k}”`).join('、')}（拼写错误？）`;
+    }
+    case 'invalid_type':
+      return `${at} 类型不对，应为${typeName(issue.expected)}`;
+    case 'too_small':
+      return `${at} 太小或为空`;
+    case 'too_big':
+      return `${at} 太大`;
+    default:
+      if (issue.message === 'day') return `${at} 不是有效日期，应写成 YYYY-MM-DD`;
+      if (issue.message === 'window-order') return `${at} 的开始日期晚于结束日期`;
+      return `${at} 的值无效`;
+  }
+}
+
+function typeName(expected: string): string {
+  return (
+    { string: '文本', number: '数字', boolean: 'true/false', array: '列表 [...]', object: '对象 {...}', tuple: '[开始, 结束] 日期对' } as Record<string, string>
+  )[expected] ?? expected;
+}

@@ -1,0 +1,56 @@
+/**
+ * Findings: what the rules say about the clerks' rows. Modelled on a validation report
+ * (frictionless): a stable code, a severity, a place a clerk can go to (file, sheet, the Excel
+ * row number, the column) and a Chinese message. A code never changes its meaning once released;
+ * new meanings get new codes.
+ */
+import { MESSAGES, type FindingCode } from './messages.js';
+
+export type { FindingCode } from './messages.js';
+export type Severity = 'error' | 'warning';
+export type Lang = 'zh' | 'en';
+export type Params = Record<string, string | number>;
+
+export interface Place {
+  file: string;
+  sheet?: string;
+  /** 1-based row number as the clerk sees it in Excel. */
+  row?: number;
+  /** The column's standard header (e.g. `整改时限`). */
+  column?: string;
+  /** The cell address in the clerk's sheet (e.g. `J7`), when one cell is meant. */
+  cell?: string;
+}
+
+export interface Finding extends Place {
+  code: FindingCode;
+  severity: Severity;
+  message: string;
+  params: Params;
+}
+
+export function finding(code: FindingCode, place: Place, params: Params = {}): Finding {
+  const entry = MESSAGES[code];
+  return { code, severity: entry.severity, ...place, message: entry.zh(params), params };
+}
+
+/** The message of a finding in the asked language (the report carries Chinese by default). */
+export function findingMessage(f: Pick<Finding, 'code' | 'params'>, lang: Lang): string {
+  return MESSAGES[f.code][lang](f.params);
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Column letters of a 0-based column index: 0 → A, 27 → AB. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * The catalogue of finding codes: severity and the message in Chinese (what clerks read) and
+ * English (`--lang en`). Released codes keep their meaning; add, never repurpose.
+ */
+import type { Params } from './findings.js';
+
+interface Entry {
+  severity: 'error' | 'warning';
+  zh: (p: Params) => string;
+  en: (p: Params) => string;
+}
+
+const entry = (severity: Entry['severity'], zh: Entry['zh'], en: Entry['en']): Entry => ({ severity, zh, en });
+
+export const MESSAGES = {
+  // Reading cells
+  CELL_REQUIRED: entry('error', (p) => `必填项“${p.header}”为空`, (p) => `required cell "${p.header}" is empty`),
+  CELL_INVALID_DATE: entry('error', (p) => `“${p.header}”无法识别为日期：“${p.value}”（可写 2014-05-10、2014/5/10、2014年5月10日）`, (p) => `"${p.header}" is not a date: "${p.value}"`),
+  CELL_INVALID_DEADLINE: entry('error', (p) => `整改时限无法识别：“${p.value}”（可写日期，或“7月下旬”“9月底”）`, (p) => `deadline not understood: "${p.value}" (write a date, or a period such as 7月下旬)`),
+  CELL_NOT_IN_LIST: entry('error', (p) => `“${p.header}”的值“${p.value}”不在可选范围内（${p.options}）`, (p) => `"${p.header}" value "${p.value}" is not one of ${p.options}`),
+  CELL_INVALID_YESNO: entry('error', (p) => `“${p.header}”应填“是”或“否”，实际为“${p.value}”`, (p) => `"${p.header}" must be yes or no, found "${p.value}"`),
+  CELL_INVALID_NUMBER: entry('error', (p) => `“${p.header}”应为整数，实际为“${p.value}”`, (p) => `"${p.header}" must be a whole number, found "${p.value}"`),
+
+  // Roster
+  ROSTER_DUPLICATE_NAME: entry('error', (p) => `名册中姓名“${p.name}”重复（第${p.firstRow}行已有）`, (p) => `name "${p.name}" appears twice in the roster (first at row ${p.firstRow})`),
+  ROSTER_BRANCH_MISSING: entry('error', (p) => `${p.name}是${p.status}，但未填所在党支部`, (p) => `${p.name} is a Party member (${p.status}) but has no branch`),
+
+  // Home visits (R-visit)
+  VISIT_UNDER_QUOTA: entry('error', (p) => `${p.teacher}（${p.role}）家访${p.counted}户，未达${p.quota}户，差${p.missing}户`, (p) => `${p.teacher} (${p.role}) visited ${p.counted} households, quota ${p.quota}, ${p.missing} short`),
+  VISIT_UNKNOWN_TEACHER: entry('warning', (p) => `家访教师“${p.teacher}”不在名册中，不计入`, (p) => `teacher "${p.teacher}" is not in the roster; visit not counted`),
+  VISIT_DUPLICATE: entry('warning', (p) => `重复记录：${p.teacher}于${p.date}家访${p.student}已在第${p.firstRow}行登记，不重复计入`, (p) => `duplicate of row ${p.firstRow} (${p.teacher}, ${p.student}, ${p.date}); not counted twice`),
+  VISIT_OUTSIDE_WINDOW: entry('warning', (p) => `家访日期${p.date}不在家访活动期内（${p.from}至${p.to}），不计入`, (p) => `visit on ${p.date} is outside the home-visit window ${p.from}..${p.to}; not counted`),
+  VISIT_NO_DIARY: entry('warning', (p) => `${p.teacher}家访${p.student}未写家访日记（仍计入，请补写日记或家访小结）`, (p) => `${p.teacher}'s visit to ${p.student} has no visit diary (still counted)`),
+  VISIT_METHOD_MISSING: entry('warning', () => `未填家访方式，按“上门”计入，请核实`, () => `visit method missing; counted as in person, please check`),
+
+  // Rectification ledger (R-ledger)
+  LEDGER_ELEMENT_MISSING: entry('error', (p) => `整改事项${p.item}缺少“${p.element}”，未做到六落实`, (p) => `ledger item ${p.item} lacks "${p.element}" (six elements)`),
+  LEDGER_OVERDUE: entry('error', (p) => `整改事项${p.item}已逾期${p.days}天（时限${p.deadline}，责任人${p.people}）`, (p) => `ledger item ${p.item} is ${p.days} days overdue (deadline ${p.deadline}, ${p.people})`),
+  LEDGER_DUE_SOON: entry('warning', (p) => `整改事项${p.item}即将到期：还剩${p.days}天（时限${p.deadline}，责任人${p.people}）`, (p) => `ledger item ${p.item} is due in ${p.days} days (${p.deadline}, ${p.people})`),
+  LEDGER_DONE_LATE: entry('warning', (p) => `整改事项${p.item}逾期完成：时限${p.deadline}，${p.done}完成，晚${p.days}天`, (p) => `ledger item ${p.item} was done ${p.days} days late (deadline ${p.deadline}, done ${p.done})`),
+  LEDGER_DONE_NO_DATE: entry('warning', (p) => `整改事项${p.item}已完成但未填完成日期，无法判断是否按时`, (p) => `ledger item ${p.item} is done but has no completion date`),
+  LEDGER_UNKNOWN_PERSON: entry('error', (p) => `整改责任人“${p.person}”不在名册中`, (p) => `responsible person "${p.person}" is not in the roster`),
+  LEDGER_DUPLICATE_SEQ: entry('warning', (p) => `序号${p.seq}重复（第${p.firstRow}行已有），征求意见无法准确对应`, (p) => `item number ${p.seq} repeats row ${p.firstRow}`),
+} as const satisfies Record<string, Entry>;
+
+export type FindingCode = keyof typeof MESSAGES;

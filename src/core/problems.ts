@@ -1,0 +1,42 @@
+/**
+ * Problems that stop a run (exit code 2): unreadable, locked, malformed or missing input, a bad
+ * config. One Chinese line each, naming the file and, where it applies, the sheet and column.
+ */
+import type { Lang, Params } from './findings.js';
+
+const P = {
+  DIR_MISSING: [(p) => `找不到文件夹 ${p.dir}`, (p) => `folder not found: ${p.dir}`],
+  FILE_MISSING: [(p) => `找不到工作簿 ${p.file}（应放在 ${p.dir} 中，文件名可在配置 files 中修改）`, (p) => `workbook not found: ${p.file} in ${p.dir}`],
+  FILE_UNREADABLE: [(p) => `${p.file}：无法读取文件（${p.reason}）`, (p) => `${p.file}: cannot read the file (${p.reason})`],
+  FILE_EMPTY: [(p) => `${p.file}：文件是空的（0 字节），请用 Excel 或 WPS 重新保存`, (p) => `${p.file}: the file is empty (0 bytes)`],
+  LEGACY_XLS: [(p) => `${p.file}：这是旧版 .xls 格式（或其他 Office 97-2003 文件），请在 Excel 或 WPS 中打开并“另存为” .xlsx 格式`, (p) => `${p.file}: legacy .xls (OLE2) file; open it in Excel or WPS and save it as .xlsx`],
+  ENCRYPTED: [(p) => `${p.file}：工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx`, (p) => `${p.file}: the workbook is password-protected (encrypted); remove the password and save as .xlsx`],
+  NOT_XLSX: [(p) => `${p.file}：不是有效的 .xlsx 工作簿（${p.what}），请在 Excel 或 WPS 中打开并另存为 .xlsx`, (p) => `${p.file}: not an .xlsx workbook (${p.what})`],
+  TRUNCATED: [(p) => `${p.file}：文件已损坏或不完整（可能复制或下载中断），请找回完整的文件`, (p) => `${p.file}: the file is damaged or truncated`],
+  ZIP_BOMB: [(p) => `${p.file}：工作簿中的“${p.part}”解压后过大（${p.size}），超过上限 ${p.limit}，已拒绝读取`, (p) => `${p.file}: part ${p.part} would inflate to ${p.size}, over the limit ${p.limit}; refused`],
+  TOO_MANY_ROWS: [(p) => `${p.file}，工作表“${p.sheet}”：行数超过上限 ${p.limit}`, (p) => `${p.file}, sheet ${p.sheet}: more than ${p.limit} rows`],
+  BAD_XML: [(p) => `${p.file}：工作簿内部格式错误（${p.part}），请用 Excel 或 WPS 打开后重新保存`, (p) => `${p.file}: malformed part ${p.part}; open and save it again in Excel or WPS`],
+  SHEET_MISSING: [(p) => `${p.file}：找不到工作表“${p.sheet}”（现有工作表：${p.existing}）`, (p) => `${p.file}: sheet "${p.sheet}" not found (sheets: ${p.existing})`],
+  HEADER_NOT_FOUND: [(p) => `${p.file}，工作表“${p.sheet}”：前10行中找不到表头（应包含 ${p.expected}）`, (p) => `${p.file}, sheet ${p.sheet}: no header row in the first 10 rows (expected ${p.expected})`],
+  COLUMN_MISSING: [(p) => `${p.file}，工作表“${p.sheet}”：第${p.row}行表头中缺少必填列 ${p.columns}`, (p) => `${p.file}, sheet ${p.sheet}: the header (row ${p.row}) lacks required column(s) ${p.columns}`],
+  CONFIG_UNREADABLE: [(p) => `配置文件 ${p.file}：${p.reason}`, (p) => `config ${p.file}: ${p.reason}`],
+  CONFIG_INVALID: [(p) => `配置文件 ${p.file}：${p.problems}`, (p) => `config ${p.file}: ${p.problems}`],
+  BAD_OPTION: [(p) => `参数错误：${p.reason}`, (p) => `bad option: ${p.reason}`],
+} as const satisfies Record<string, readonly [(p: Params) => string, (p: Params) => string]>;
+
+export type ProblemCode = keyof typeof P;
+
+/** An input the tool cannot run on. Thrown by the readers, caught by the CLI (exit code 2). */
+export class InputError extends Error {
+  readonly code: ProblemCode;
+  readonly params: Params;
+  constructor(code: ProblemCode, params: Params) {
+    super(P[code][0](params));
+    this.name = 'InputError';
+    this.code = code;
+    this.params = params;
+  }
+  messageIn(lang: Lang): string {
+    return P[this.code][lang === 'en' ? 1 : 0](this.params);
+  }
+}

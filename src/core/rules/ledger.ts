@@ -1,0 +1,135 @@
+/**
+ * R-ledger (§三.13–14): every rectification item has its six elements (六落实), its responsible
+ * people are in the roster, and it has a status from the as-of date, first match wins:
+ * 已完成, 逾期完成, 要素不全, 已逾期, 即将到期, 整改中.
+ */
+import type { LedgerRow } from '../columns.js';
+import type { Config } from '../config.js';
+import { daysBetween, type Day } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+import type { Roster } from '../roster.js';
+
+export const LEDGER_STATUSES = ['已逾期', '即将到期', '要素不全', '整改中', '逾期完成', '已完成'] as const;
+export type LedgerStatusWord = (typeof LEDGER_STATUSES)[number];
+
+/** The six elements, by column key and the plan's name. */
+export const SIX_ELEMENTS = [
+  ['subject', '整改主体'],
+  ['task', '整改任务'],
+  ['people', '整改责任人'],
+  ['standard', '整改标准'],
+  ['measures', '整改措施'],
+  ['deadline', '整改时限'],
+] as const;
+
+export interface LedgerStatus {
+  status: LedgerStatusWord;
+  deadline?: Day;
+  /** Elements that are empty or unreadable. */
+  missing: string[];
+  /** Days past the deadline (已逾期, 逾期完成). */
+  daysLate?: number;
+  /** Days to the deadline (即将到期, 整改中). */
+  daysLeft?: number;
+  /** One line for the clerk: what is missing or how late. */
+  note: string;
+}
+
+function isDone(row: LedgerRow, config: Config): boolean {
+  if (row.progress !== undefined) return row.progress === config.ledger.doneWord;
+  return row.doneDate !== undefined; // a completion date alone says it was done
+}
+
+/** The status of one item on the as-of date. */
+export function ledgerStatus(row: LedgerRow, config: Config, asOf: Day): LedgerStatus {
+  const missing = SIX_ELEMENTS.filter(([key]) => {
+    const value = row[key];
+    return value === undefined || (Array.isArray(value) && value.length === 0) || value === '';
+  }).map(([, name]) => name);
+  const deadline = row.deadline?.day;
+  if (isDone(row, config)) {
+    if (deadline && row.doneDate && row.doneDate > deadline) {
+      const daysLate = daysBetween(deadline, row.doneDate);
+      return { status: '逾期完成', deadline, missing, daysLate, note: `逾期${daysLate}天完成` };
+    }
+    return { status: '已完成', deadline, missing, note: row.doneDate ? `${row.doneDate}完成` : '已完成（未填完成日期）' };
+  }
+  if (missing.length > 0) {
+    const unreadable = row.invalid.includes('deadline') ? '；整改时限无法识别' : '';
+    return { status: '要素不全', deadline, missing, note: `缺少${missing.join('、')}${unreadable}` };
+  }
+  const left = daysBetween(asOf, deadline!);
+  if (left < 0) return { status: '已逾期', deadline, missing, daysLate: -left, note: `已逾期${-left}天` };
+  if (left < config.ledger.dueSoonDays) return { status: '即将到期', deadline, missing, daysLeft: left, note: left === 0 ? '今天到期' : `还剩${left}天` };
+  return { status: '整改中', deadline, missing, daysLeft: left, note: `还剩${left}天` };
+}
+
+export interface LedgerEntry {
+  file: string;
+  sheet: string;
+  row: number;
+  seq?: string;
+  problem?: string;
+  category?: string;
+  people: string[];
+  deadline: Day | null;
+  deadlineText?: string;
+  status: LedgerStatusWord;
+  note: string;
+  missing: string[];
+  daysLate?: number;
+  daysLeft?: number;
+  doneDate?: Day;
+}
+
+export interface LedgerResult {
+  entries: LedgerEntry[];
+  findings: Finding[];
+}
+
+export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Config, asOf: Day, place: { file: string; sheet: string }): LedgerResult {
+  const entries: LedgerEntry[] = [];
+  const findings: Finding[] = [];
+  const seqRows = new Map<string, number>();
+  for (const row of rows) {
+    const at = (column: string) => ({ ...place, row: row.row, column });
+    const item = row.seq ? `${row.seq}号` : `（第${row.row}行）`;
+    const people = row.people ?? [];
+    const s = ledgerStatus(row, config, asOf);
+    const peopleText = people.join('、') || '未填';
+    if (row.seq) {
+      const first = seqRows.get(row.seq);
+      if (first !== undefined) findings.push(finding('LEDGER_DUPLICATE_SEQ', at('序号'), { seq: row.seq, firstRow: first }));
+      else seqRows.set(row.seq, row.row);
+    }
+    for (const [key, name] of SIX_ELEMENTS) {
+      if (s.missing.includes(name) && !row.invalid.includes(key)) findings.push(finding('LEDGER_ELEMENT_MISSING', at(name), { item, element: name }));
+    }
+    for (const person of people) {
+      if (!roster.people.has(person)) findings.push(finding('LEDGER_UNKNOWN_PERSON', at('整改责任人'), { person }));
+    }
+    const deadlineText = row.deadline?.text ?? '';
+    if (s.status === '已逾期') findings.push(finding('LEDGER_OVERDUE', at('整改时限'), { item, days: s.daysLate!, deadline: deadlineText, people: peopleText }));
+    if (s.status === '即将到期') findings.push(finding('LEDGER_DUE_SOON', at('整改时限'), { item, days: s.daysLeft!, deadline: deadlineText, people: peopleText }));
+    if (s.status === '逾期完成') findings.push(finding('LEDGER_DONE_LATE', at('完成日期'), { item, days: s.daysLate!, deadline: deadlineText, done: row.doneDate! }));
+    if (s.status === '已完成' && !row.doneDate) findings.push(finding('LEDGER_DONE_NO_DATE', at('完成日期'), { item }));
+    entries.push({
+      file: place.file,
+      sheet: place.sheet,
+      row: row.row,
+      seq: row.seq,
+      problem: row.problem,
+      category: row.category,
+      people,
+      deadline: s.deadline ?? null,
+      deadlineText: row.deadline?.text,
+      status: s.status,
+      note: s.note,
+      missing: s.missing,
+      daysLate: s.daysLate,
+      daysLeft: s.daysLeft,
+      doneDate: row.doneDate,
+    });
+  }
+  return { entries, findings };
+}

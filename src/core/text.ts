@@ -1,0 +1,40 @@
+/**
+ * Text as clerks type it: full-width letters, stray and full-width spaces,
+ * several names in one cell. Everything compared is first normalised here.
+ */
+
+/** NFKC (full-width → half-width) and every kind of white space removed. */
+export function normalizeText(value: string): string {
+  return value.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
+}
+
+/** Like normalizeText but keeps single inner spaces (for free text such as a title). */
+export function tidyText(value: string): string {
+  return value.normalize('NFKC').replace(/[\u200b\ufeff]/g, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+/** Separators clerks use between several names or departments in one cell. */
+const LIST_SEPARATORS = /[、,，;；\/／\n]+/;
+
+export function splitList(value: string): string[] {
+  return value
+    .split(LIST_SEPARATORS)
+    .map(normalizeText)
+    .filter((part) => part.length > 0);
+}
+
+const YES = new Set(['是', '√', '✓', '✔', 'y', 'yes', '有', '已写', '已', 'true', '1', '对']);
+const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', '无', '未写', '未', 'false', '0', '错']);
+
+/** 是/否, √/×, Y/N, 有/无, 已写/未写 …; undefined when the text is none of them. */
+export function parseYesNo(value: string): boolean | undefined {
+  const key = normalizeText(value).toLowerCase();
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}
+
+/** Header text as matched against the column table: normalised, a trailing required-mark dropped. */
+export function normalizeHeader(value: string): string {
+  return normalizeText(value).replace(/[*＊]+$/, '').replace(/^[*＊]+/, '');
+}
