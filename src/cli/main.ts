@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * The `taizhang` command: parses arguments, calls the library, sets the exit code. Exit 0: no
+ * rule broken; 1: rules broken; 2: could not run (one line on stderr, nothing changed).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../core/findings.js';
+import { InputError } from '../core/problems.js';
+import { exitCodeOf } from '../core/report.js';
+import { check } from '../io/check.js';
+import { initFolder } from '../io/init.js';
+import { formatReport, jsonReport } from './format.js';
+
+interface CommonOptions {
+  asOf?: string;
+  config?: string;
+  json?: boolean;
+  lang: Lang;
+}
+
+let lang: Lang = 'zh';
+
+function common(cmd: Command): Command {
+  return cmd
+    .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
+    .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+    .option('--json', '在标准输出打印 JSON 报告（且只打印它）')
+    .addOption(new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh'));
+}
+
+const program = new Command('taizhang')
+  .description('岳阳市七中党的群众路线教育实践活动台账：检查、回写、汇总')
+  .helpCommand('help [命令]', '显示命令的帮助')
+  .helpOption('-h, --help', '显示帮助')
+  .exitOverride()
+  .configureOutput({ writeErr: () => {}, outputError: () => {} });
+
+common(program.command('check').description('读取并检查工作簿，不写任何文件').argument('[DIR]', '工作簿所在文件夹', '.')).action(
+  async (dir: string, opts: CommonOptions) => {
+    lang = opts.lang;
+    const result = await check(dir, { configPath: opts.config, asOf: opts.asOf });
+    if (opts.json) process.stdout.write(`${JSON.stringify(jsonReport(result.report, opts.lang), null, 2)}\n`);
+    else process.stdout.write(`${formatReport(result.report, opts.lang)}\n`);
+    process.exitCode = exitCodeOf(result.report);
+  },
+);
+
+program
+  .command('init')
+  .description('在文件夹中新建空白工作簿（含表头、下拉列表、日期格式）和配置文件；已有文件不覆盖')
+  .argument('[DIR]', '文件夹', '.')
+  .addOption(new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh'))
+  .action(async (dir: string, opts: { lang: Lang }) => {
+    lang = opts.lang;
+    const result = await initFolder(dir);
+    for (const f of result.written) process.stdout.write(`已创建 ${f}\n`);
+    for (const f of result.skipped) process.stdout.write(`已存在，未覆盖 ${f}\n`);
+  });
+
+function fail(message: string): void {
+  process.stderr.write(`taizhang: ${message}\n`);
+  process.exitCode = 2;
+}
+
+function commanderMessage(e: CommanderError): string {
+  const m = e.message.replace(/^error: /, '');
+  const arg = /'([^']+)'/.exec(m)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `参数错误：未知的选项 ${arg}（用 --help 查看可用选项）`;
+    case 'commander.unknownCommand':
+      return `参数错误：未知的命令 ${arg}（可用：check、init；用 --help 查看）`;
+    case 'commander.optionMissingArgument':
+      return `参数错误：选项 ${arg} 需要一个值`;
+    case 'commander.invalidArgument':
+      return `参数错误：${m.includes('--lang') ? '--lang 只能是 zh 或 en' : m}`;
+    case 'commander.excessArguments':
+      return '参数错误：多余的参数';
+    default:
+      return `参数错误：${m}`;
+  }
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exitCode = 0;
+    else fail(commanderMessage(e));
+  } else if (e instanceof InputError) {
+    fail(e.messageIn(lang));
+  } else {
+    if (process.env.TAIZHANG_DEBUG) console.error(e);
+    fail(`内部错误：${(e as Error)?.message ?? String(e)}（未修改任何文件；请把这一行发给维护人员）`);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * taizhang core: the plan as data, the column tables, the rules and the report. Pure functions,
+ * no file system and no clock: runs in Node and in a browser alike.
+ */
+export * from './columns.js';
+export * from './config.js';
+export * from './dates.js';
+export * from './findings.js';
+export * from './problems.js';
+export * from './report.js';
+export * from './roster.js';
+export * from './table.js';
+export * from './text.js';
+export * from './rules/homeVisits.js';
+export * from './rules/ledger.js';
+export * from './rules/phase.js';

@@ -1,0 +1,10 @@
+/**
+ * taizhang: the campaign office's workbooks, checked against the plan. The pure rule engine is
+ * re-exported from `./core`; the functions below read and write files.
+ */
+export * from './core/index.js';
+export { check, resolveConfig, type CheckOptions, type CheckResult } from './io/check.js';
+export { loadConfig, todayInShanghai, CONFIG_NAME } from './io/config.js';
+export { loadWorkbooks, type Loaded } from './io/load.js';
+export { initFolder, starterConfig } from './io/init.js';
+export { openWorkbook, XlsxReader } from './xlsx/reader.js';

@@ -1,0 +1,89 @@
+/**
+ * Reading the office's workbooks in a folder into typed rows: the imperative shell around the
+ * core's table reader. Every problem that stops the run is an InputError naming the file.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { homeVisitSheet, ledgerSheet, rosterSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
+import type { Config } from '../core/config.js';
+import type { Finding } from '../core/findings.js';
+import { InputError } from '../core/problems.js';
+import type { Inputs, SheetRows } from '../core/report.js';
+import { TableReader, type HeaderLayout } from '../core/table.js';
+import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
+
+export interface LoadedSheet<S extends SheetSpec> extends SheetRows<RowOf<S>> {
+  layout: HeaderLayout;
+  /** The sheet's part name inside the workbook zip (for the write-back). */
+  part: string;
+}
+
+export type SheetInfo = Pick<LoadedSheet<SheetSpec>, 'file' | 'sheet' | 'layout' | 'part'>;
+
+export interface Loaded {
+  inputs: Inputs;
+  /** Where each workbook was read from, by id. */
+  paths: Partial<Record<WorkbookId, string>>;
+  /** Where each sheet was found, by sheet id (roster, homeVisits, ledger …). */
+  sheets: Record<string, SheetInfo>;
+}
+
+/** The sheet a spec asks for: by name; a workbook with a single sheet is taken as that sheet. */
+function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): SheetEntry {
+  const found = reader.findSheet(spec.sheet);
+  if (found) return found;
+  if (soleSheetOk && reader.sheets.length === 1) return reader.sheets[0]!;
+  throw new InputError('SHEET_MISSING', { file: reader.file, sheet: spec.sheet, existing: reader.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
+}
+
+export async function readSheet<S extends SheetSpec>(reader: XlsxReader, spec: S, config: Config, findings: Finding[], soleSheetOk: boolean): Promise<LoadedSheet<S>> {
+  const sheet = pickSheet(reader, spec, soleSheetOk);
+  const table = new TableReader(spec, config, { file: reader.file, sheet: sheet.name, date1904: reader.date1904 });
+  await reader.readRows(sheet, (row) => table.push(row));
+  const result = table.finish();
+  findings.push(...result.findings);
+  return { file: reader.file, sheet: sheet.name, rows: result.rows, layout: result.layout, part: sheet.part };
+}
+
+export async function workbookPath(dir: string, config: Config, id: WorkbookId): Promise<string> {
+  const file = config.files[id];
+  const path = join(dir, file);
+  try {
+    await stat(path);
+  } catch {
+    throw new InputError('FILE_MISSING', { file, dir });
+  }
+  return path;
+}
+
+async function withWorkbook<T>(path: string, file: string, use: (reader: XlsxReader) => Promise<T>): Promise<T> {
+  const reader = await openWorkbook(path, file);
+  try {
+    return await use(reader);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Reads the roster, the visit logs and the ledger in `dir`. */
+export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error();
+  } catch {
+    throw new InputError('DIR_MISSING', { dir });
+  }
+  const readFindings: Finding[] = [];
+  const paths: Loaded['paths'] = {};
+  const sheets: Loaded['sheets'] = {};
+  paths.roster = await workbookPath(dir, config, 'roster');
+  paths.visits = await workbookPath(dir, config, 'visits');
+  paths.ledger = await workbookPath(dir, config, 'ledger');
+
+  const roster = await withWorkbook(paths.roster, config.files.roster, (r) => readSheet(r, rosterSheet, config, readFindings, true));
+  const homeVisits = await withWorkbook(paths.visits, config.files.visits, (r) => readSheet(r, homeVisitSheet, config, readFindings, false));
+  const ledger = await withWorkbook(paths.ledger, config.files.ledger, (r) => readSheet(r, ledgerSheet, config, readFindings, true));
+  sheets.roster = roster;
+  sheets.homeVisits = homeVisits;
+  sheets.ledger = ledger;
+  return { inputs: { roster, homeVisits, ledger, readFindings }, paths, sheets };
+}

@@ -1,0 +1,261 @@
+/**
+ * Reads the sheets of an .xlsx as raw rows, streaming: the sheet part is inflated and parsed
+ * with a SAX parser (saxes), one row at a time, never as a whole DOM. Only what the rules need
+ * is decoded: cell values, shared strings, the date system.
+ */
+import type { Readable } from 'node:stream';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { InputError } from '../core/problems.js';
+import type { RawCell, RawRow } from '../core/table.js';
+import { normalizeText } from '../core/text.js';
+import { openZip, type ZipArchive, type ZipLimits } from './zip.js';
+
+export const MAX_ROWS = 1_048_576; // Excel's own limit
+const MAX_COLUMNS = 16_384;
+
+export interface SheetEntry {
+  name: string;
+  /** Part name in the zip, e.g. `xl/worksheets/sheet1.xml`. */
+  part: string;
+  hidden: boolean;
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Column index (0-based) of a cell reference such as `AB12`. */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function parseXml(xml: string, file: string, part: string, on: (p: SaxesParser) => void): void {
+  const parser = new SaxesParser();
+  on(parser);
+  try {
+    parser.write(xml).close();
+  } catch {
+    throw new InputError('BAD_XML', { file, part });
+  }
+}
+
+export class XlsxReader {
+  private sharedStrings: string[] | undefined;
+  private sharedStringsPart: string | undefined;
+
+  private constructor(
+    private readonly zip: ZipArchive,
+    readonly file: string,
+    readonly sheets: SheetEntry[],
+    readonly date1904: boolean,
+  ) {}
+
+  static async open(path: string, file: string, limits?: ZipLimits): Promise<XlsxReader> {
+    const zip = await openZip(path, file, limits);
+    try {
+      if (!zip.entries.has('xl/workbook.xml')) {
+        throw new InputError('NOT_XLSX', { file, what: zip.entries.has('word/document.xml') ? '是 Word 文档' : '压缩包中没有工作簿' });
+      }
+      const workbookXml = await zip.text('xl/workbook.xml');
+      const relsXml = zip.entries.has('xl/_rels/workbook.xml.rels') ? await zip.text('xl/_rels/workbook.xml.rels') : '';
+      const targets = new Map<string, { target: string; type: string }>();
+      parseXml(relsXml || '<Relationships/>', file, 'xl/_rels/workbook.xml.rels', (p) =>
+        p.on('opentag', (t: SaxesTagPlain) => {
+          if (t.name === 'Relationship') targets.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
+        }),
+      );
+      const sheets: SheetEntry[] = [];
+      let date1904 = false;
+      parseXml(workbookXml, file, 'xl/workbook.xml', (p) =>
+        p.on('opentag', (t: SaxesTagPlain) => {
+          if (t.name === 'workbookPr') date1904 = ['1', 'true'].includes(String(t.attributes.date1904 ?? ''));
+          if (t.name === 'sheet') {
+            const rel = targets.get(String(t.attributes['r:id'] ?? ''));
+            if (rel) sheets.push({ name: String(t.attributes.name), part: resolveTarget('xl/workbook.xml', rel.target), hidden: t.attributes.state !== undefined && t.attributes.state !== 'visible' });
+          }
+        }),
+      );
+      const reader = new XlsxReader(zip, file, sheets, date1904);
+      const shared = [...targets.values()].find((r) => r.type.endsWith('/sharedStrings'));
+      reader.sharedStringsPart = shared ? resolveTarget('xl/workbook.xml', shared.target) : zip.entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+      return reader;
+    } catch (e) {
+      zip.close();
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+
+  /** The sheet of that name (full-width/space differences ignored), else undefined. */
+  findSheet(name: string): SheetEntry | undefined {
+    const key = normalizeText(name);
+    return this.sheets.find((s) => normalizeText(s.name) === key);
+  }
+
+  private async loadSharedStrings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const strings: string[] = [];
+    const part = this.sharedStringsPart;
+    if (part && this.zip.entries.has(part)) {
+      let current = '';
+      let inT = false;
+      let phonetic = 0;
+      await this.parseStream(part, (p) => {
+        p.on('opentag', (t) => {
+          if (t.name === 'si') current = '';
+          else if (t.name === 'rPh') phonetic++;
+          else if (t.name === 't' && phonetic === 0) inT = true;
+        });
+        p.on('text', (text) => {
+          if (inT) current += text;
+        });
+        p.on('closetag', (t) => {
+          if (t.name === 't') inT = false;
+          else if (t.name === 'rPh') phonetic--;
+          else if (t.name === 'si') strings.push(current);
+        });
+      });
+    }
+    this.sharedStrings = strings;
+    return strings;
+  }
+
+  private async parseStream(part: string, on: (p: SaxesParser) => void): Promise<void> {
+    const stream: Readable = await this.zip.stream(part);
+    stream.setEncoding('utf8');
+    const parser = new SaxesParser();
+    on(parser);
+    const feed = (chunk: string | null) => {
+      try {
+        if (chunk === null) parser.close();
+        else parser.write(chunk);
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw new InputError('BAD_XML', { file: this.file, part });
+      }
+    };
+    try {
+      for await (const chunk of stream) feed(chunk as string);
+      feed(null);
+    } catch (e) {
+      stream.destroy();
+      if (e instanceof InputError) throw e;
+      throw new InputError('TRUNCATED', { file: this.file }); // the inflate or the zip broke
+    }
+  }
+
+  /** Streams the rows of a sheet in order; `onRow` sees each row once. */
+  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void): Promise<void> {
+    const strings = await this.loadSharedStrings();
+    const file = this.file;
+    let rowNumber = 0;
+    let cells: RawCell[] = [];
+    let col = -1;
+    let type = '';
+    let value = '';
+    let inlineText = '';
+    let inValue = false;
+    let inInlineT = false;
+    let phonetic = 0;
+    let hasValue = false;
+    await this.parseStream(sheet.part, (p) => {
+      p.on('opentag', (t) => {
+        switch (t.name) {
+          case 'row': {
+            const r = t.attributes.r;
+            rowNumber = r !== undefined ? Number(r) : rowNumber + 1;
+            if (!(rowNumber >= 1) || rowNumber > MAX_ROWS) throw new InputError('TOO_MANY_ROWS', { file, sheet: sheet.name, limit: MAX_ROWS });
+            cells = [];
+            col = -1;
+            break;
+          }
+          case 'c': {
+            const r = t.attributes.r;
+            col = r !== undefined ? columnIndex(String(r)) : col + 1;
+            if (col < 0 || col >= MAX_COLUMNS) throw new InputError('BAD_XML', { file, part: sheet.part });
+            type = String(t.attributes.t ?? 'n');
+            value = '';
+            inlineText = '';
+            hasValue = false;
+            break;
+          }
+          case 'v':
+            inValue = true;
+            hasValue = true;
+            break;
+          case 'rPh':
+            phonetic++;
+            break;
+          case 't':
+            if (type === 'inlineStr' && phonetic === 0) {
+              inInlineT = true;
+              hasValue = true;
+            }
+            break;
+        }
+      });
+      p.on('text', (text) => {
+        if (inValue) value += text;
+        else if (inInlineT) inlineText += text;
+      });
+      p.on('closetag', (t) => {
+        switch (t.name) {
+          case 'v':
+            inValue = false;
+            break;
+          case 't':
+            inInlineT = false;
+            break;
+          case 'rPh':
+            phonetic--;
+            break;
+          case 'c':
+            if (hasValue) cells[col] = cellValue(type, value, inlineText, strings);
+            break;
+          case 'row':
+            onRow({ row: rowNumber, cells });
+            break;
+        }
+      });
+    });
+  }
+}
+
+function cellValue(type: string, value: string, inlineText: string, strings: string[]): RawCell {
+  switch (type) {
+    case 's':
+      return strings[Number(value)] ?? null;
+    case 'inlineStr':
+      return inlineText;
+    case 'str':
+    case 'e':
+    case 'd':
+      return value;
+    case 'b':
+      return value === '1' || value === 'true';
+    default: {
+      if (value === '') return null;
+      const n = Number(value);
+      return Number.isFinite(n) ? n : value;
+    }
+  }
+}
+
+export async function openWorkbook(path: string, file: string, limits?: ZipLimits): Promise<XlsxReader> {
+  return XlsxReader.open(path, file, limits);
+}
