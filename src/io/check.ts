@@ -1,6 +1,9 @@
 /** `check` as a library call: config + workbooks in a folder → the evaluation. Writes nothing. */
 import { join } from 'node:path';
+import { SHEETS, type SheetSpec } from '../core/columns.js';
 import type { Config } from '../core/config.js';
+import { columnLetter, type Finding } from '../core/findings.js';
+import type { HeaderLayout } from '../core/table.js';
 import { isDay } from '../core/dates.js';
 import { InputError } from '../core/problems.js';
 import { evaluate, type Evaluation } from '../core/report.js';
@@ -30,5 +33,23 @@ export async function resolveConfig(dir: string, options: CheckOptions): Promise
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { config, asOf } = await resolveConfig(dir, options);
   const loaded = await loadWorkbooks(dir, config);
-  return { ...evaluate(loaded.inputs, config, asOf), config, loaded };
+  const evaluation = evaluate(loaded.inputs, config, asOf);
+  addCellAddresses(evaluation.report.findings, loaded);
+  return { ...evaluation, config, loaded };
+}
+
+/** Rules name a column by its standard header; the clerk's sheet may have it anywhere: add the cell address. */
+function addCellAddresses(findings: Finding[], loaded: Loaded): void {
+  const bySheet = new Map<string, { layout: HeaderLayout; spec: SheetSpec }>();
+  for (const spec of SHEETS) {
+    const info = loaded.sheets[spec.id];
+    if (info) bySheet.set(`${info.file}\u0000${info.sheet}`, { layout: info.layout, spec });
+  }
+  for (const f of findings) {
+    if (f.cell || !f.row || !f.column) continue;
+    const found = bySheet.get(`${f.file}\u0000${f.sheet}`);
+    const key = found?.spec.columns.find((c) => c.header === f.column)?.key;
+    const index = key === undefined ? undefined : found!.layout.index[key];
+    if (index !== undefined) f.cell = `${columnLetter(index)}${f.row}`;
+  }
 }

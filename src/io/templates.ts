@@ -23,6 +23,10 @@ export interface SheetData {
   title?: string;
   /** Rows of values by column key; a day string becomes a real Excel date in date columns. */
   rows?: Record<string, unknown>[];
+  /** Header text to write instead of the standard one (a variant a clerk uses), by key. */
+  headers?: Record<string, string>;
+  /** Clerk's own extra columns after the standard ones: header and values by row. */
+  extra?: { header: string; values: (string | number | undefined)[] }[];
 }
 
 /** exceljs has range validations at run time but not in its typings. */
@@ -45,7 +49,7 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, config: Co
   ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
   cols.forEach((col, i) => {
     const cell = ws.getCell(headerRow, i + 1);
-    cell.value = col.header;
+    cell.value = data.headers?.[col.key] ?? col.header;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
@@ -79,6 +83,16 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, config: Co
         error: '请填写日期，例如 2014-05-10',
       });
     }
+  });
+  (data.extra ?? []).forEach((extra, j) => {
+    const c = cols.length + 1 + j;
+    const cell = ws.getCell(headerRow, c);
+    cell.value = extra.header;
+    cell.font = { bold: true };
+    ws.getColumn(c).width = Math.max(10, extra.header.length * 2 + 2);
+    extra.values.forEach((v, r) => {
+      if (v !== undefined) ws.getCell(headerRow + 1 + r, c).value = v;
+    });
   });
   for (const [r, values] of (data.rows ?? []).entries()) {
     const row = ws.getRow(headerRow + 1 + r);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# What the tests need beyond npm: LibreOffice (headless Calc, to author fixtures and to prove the
+# files we write open), its Python bridge (the fixture script), poppler (PDF → PNG) and CJK fonts
+# (so rendered pages show Chinese). Installed from Debian when missing; quiet when present.
+set -euo pipefail
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need+=(fonts-noto-cjk)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+"""Authors test fixtures with a real spreadsheet program: LibreOffice Calc, driven headless
+through its Python bridge (UNO). The files it saves are what Calc writes, not what the library
+under test writes, so the reader is tested against a producer it does not control.
+
+    /usr/bin/python3 scripts/lo/make-fixtures.py [OUT_DIR]     (default: test/fixtures/lo)
+
+Needs Debian's libreoffice-calc-nogui and python3-uno (scripts/install-test-deps.sh).
+The expected results of each fixture are written down, computed by hand, in the tests that use
+them (test/lo-fixtures.test.ts); keep the two in step.
+"""
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+from com.sun.star.table import CellAddress
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, 'test', 'fixtures', 'lo')
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class Office:
+    def __enter__(self):
+        self.profile = tempfile.mkdtemp(prefix='lo-profile-')
+        port = free_port()
+        self.proc = subprocess.Popen([
+            'soffice', '--headless', '--invisible', '--norestore', '--nologo', '--nodefault',
+            f'-env:UserInstallation=file://{self.profile}',
+            f'--accept=socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext',
+        ], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
+        for _ in range(120):
+            try:
+                self.ctx = resolver.resolve(f'uno:socket,host=127.0.0.1,port={port};urp;StarOffice.ComponentContext')
+                break
+            except Exception:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError('LibreOffice did not start')
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', self.ctx)
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            self.desktop.terminate()
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+    def new(self):
+        return Book(self.desktop.loadComponentFromURL('private:factory/scalc', '_blank', 0, (prop('Hidden', True),)))
+
+
+class Book:
+    def __init__(self, doc):
+        self.doc = doc
+        self.first = True
+        locale = uno.createUnoStruct('com.sun.star.lang.Locale')
+        formats = doc.NumberFormats
+        key = formats.queryKey('YYYY-MM-DD', locale, False)
+        self.date_format = key if key != -1 else formats.addNew('YYYY-MM-DD', locale)
+
+    def sheet(self, name):
+        sheets = self.doc.Sheets
+        if self.first:
+            s = sheets.getByIndex(0)
+            s.Name = name
+            self.first = False
+            return s
+        sheets.insertNewByName(name, sheets.Count)
+        return sheets.getByName(name)
+
+    def fill(self, sheet, top_row, rows):
+        """rows: lists of values; ('date', 'YYYY-MM-DD') makes a real date cell, str a text cell."""
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                cell = sheet.getCellByPosition(c, top_row + r)
+                if isinstance(value, tuple) and value[0] == 'date':
+                    y, m, d = (int(x) for x in value[1].split('-'))
+                    cell.setValue(serial(y, m, d))
+                    cell.NumberFormat = self.date_format
+                elif isinstance(value, (int, float)):
+                    cell.setValue(value)
+                else:
+                    cell.setString(value)
+
+    def title(self, sheet, text, columns):
+        sheet.getCellByPosition(0, 0).setString(text)
+        sheet.getCellRangeByPosition(0, 0, columns - 1, 0).merge(True)
+
+    def save(self, path, filter_name='Calc MS Excel 2007 XML'):
+        args = [prop('FilterName', filter_name), prop('Overwrite', True)]
+        self.doc.storeToURL(uno.systemPathToFileUrl(path), tuple(args))
+
+    def close(self):
+        self.doc.close(True)
+
+
+def serial(y, m, d):
+    import datetime
+    return (datetime.date(y, m, d) - datetime.date(1899, 12, 30)).days
+
+
+D = lambda s: ('date', s)  # noqa: E731
+
+
+def basic(office, out):
+    """A small office, kept as clerks keep it: merged title rows, header variants, columns out of
+    order, an extra column, dates as real dates and as text, a full-width space in a name,
+    an 18-digit id kept as text. Config: small quotas so every case fits in a few rows."""
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, 'taizhang.config.json'), 'w', encoding='utf-8') as f:
+        json.dump({'asOf': '2014-08-15', 'homeVisits': {'from': '2014-03-01', 'to': '2014-06-30',
+                   'quota': {'headTeacher': 4, 'teacher': 2}}}, f, ensure_ascii=False, indent=2)
+
+    book = office.new()
+    s = book.sheet('名册')
+    book.title(s, '岳阳市七中教职工名册（LibreOffice 制作）', 11)
+    book.fill(s, 1, [
+        ['姓名', '身份证号', '政治面貌', '所在支部', '处室', '职务', '班子成员', '班主任', '任教学科', '是否在岗', '备注'],
+        ['吴敏华', '430602196501011234', '中共党员', '第一党支部', '校领导', '书记', '是', '否', None, '是', '组长'],
+        ['谭　红', '430602197002022345', '中共党员', '第一党支部', '校领导', '副校长', '√', '×', '物理', 'Y', None],
+        ['李明', '430602198003033456', '中共党员', '第四党支部', '高一年级组', '教师', '否', '是', '语文', '是', None],
+        ['王芳', '430602198504044567', '群众', None, '高一年级组', '教师', '否', '否', '数学', '是', None],
+        ['周离', '430602197905055678', '中共党员', '第四党支部', '高一年级组', '教师', '否', '否', '英语', '否', '病假'],
+        ['赵强', '430602198806066789', '群众', None, '总务处', '干事', '否', '否', None, '是', None],
+    ])
+    book.save(os.path.join(out, '党员名册.xlsx'))
+    book.save(os.path.join(OUT, 'legacy.xls'), 'MS Excel 97')
+    book.close()
+
+    book = office.new()
+    s = book.sheet('家访记录')
+    book.title(s, '“万名教师大家访”家访记录', 7)
+    book.fill(s, 1, [
+        ['备注', '时间', '教师姓名', '学生姓名', '班级', '家访日记', '家访方式'],
+        [None, D('2014-03-05'), '李明', '甲', '高一(1)班', '是', '上门'],          # row 3: counted
+        [None, '2014/3/6', '李明', '乙', '高一(1)班', '是', '上门'],               # row 4: counted
+        [None, '2014年3月7日', '李明', '丙', '高一(1)班', '否', '上门'],           # row 5: counted, no diary (warning)
+        [None, D('2014-04-01'), '李明', '丙', '高一(1)班', '是', '上门'],          # row 6: same household
+        [None, '3月8日', '李明', '丁', '高一(1)班', '是', '电话'],                 # row 7: phone, not counted
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],               # row 8: counted
+        ['暑假', D('2014-07-02'), '王芳', '己', '高一(2)班', '是', '上门'],        # row 9: outside the window
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],               # row 10: duplicate of row 8
+        [None, D('2014-06-30'), '王芳', '庚', '高一(2)班', '是', '上门'],          # row 11: last day, counted
+        [None, D('2014-05-05'), '谭红', '辛', '高一(3)班', '是', '上门'],          # row 12: counted (roster has 谭　红)
+        [None, D('2014-05-06'), '谭红', '壬', '高一(3)班', '√', '上门'],           # row 13: counted
+        [None, D('2014-04-04'), '张伟', '癸', '高一(4)班', '是', '上门'],          # row 14: not in the roster
+        [None, D('2014-04-04'), '周离', '子', '高一(4)班', '是', '上门'],          # row 15: not on duty, no quota
+        [None, '2014-02-30', '王芳', '丑', '高一(2)班', '是', '上门'],             # row 16: no such day
+    ])
+    book.save(os.path.join(out, '走访记录.xlsx'))
+    book.close()
+
+    book = office.new()
+    s = book.sheet('整改台账')
+    book.title(s, '整改台账', 13)
+    head = ['序号', '问题描述', '问题类别', '问题来源', '整改主体', '整改任务', '责任人', '整改标准', '整改措施', '时限', '完成情况', '完成日期', '是否公示']
+    def item(seq, deadline, progress='整改中', done=None, people='谭　红', measures='措施', ):
+        return [seq, f'问题{seq}', '形式主义', '群众提', '教务处', f'任务{seq}', people, '标准', measures, deadline, progress, done, '是']
+    book.fill(s, 1, [
+        head,
+        item(1, D('2014-08-15')),                                   # row 3: due today → 即将到期 (0)
+        item(2, '8月下旬'),                                         # row 4: 2014-08-31 → 整改中 (16)
+        item(3, D('2014-08-21')),                                   # row 5: 7th day → 即将到期 (6)
+        item(4, D('2014-08-22')),                                   # row 6: 8th day → 整改中 (7)
+        item(5, '7月下旬', '已完成', D('2014-07-31')),              # row 7: done on the day → 已完成
+        item(6, '7月中旬', '已完成', D('2014-07-25')),              # row 8: 2014-07-20, done late → 逾期完成 (5)
+        item(7, '8月上旬'),                                         # row 9: 2014-08-10 → 已逾期 (5)
+        item(8, '9月底', measures=None),                            # row 10: no 整改措施 → 要素不全
+        item(9, '9月底', people='谭　红、邹四雄'),                  # row 11: 邹四雄 not in the roster → 整改中
+        item(10, '尽快'),                                           # row 12: unreadable deadline → 要素不全
+    ])
+    book.save(os.path.join(out, '整改台账.xlsx'))
+    book.close()
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    with Office() as office:
+        basic(office, os.path.join(OUT, 'basic'))
+    print(f'fixtures written to {OUT}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,84 @@
+/**
+ * `check` on workbooks authored by LibreOffice Calc (scripts/lo/make-fixtures.py), not by the
+ * library under test. Every expectation below was worked out by hand from the rows the script
+ * writes (their comments say why each row counts or not).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { homeVisitSheet } from '../src/core/columns.js';
+import { check } from '../src/io/check.js';
+import { openWorkbook } from '../src/xlsx/reader.js';
+import { FIXTURES, runJson } from './helpers/cli.js';
+
+const BASIC = join(FIXTURES, 'lo', 'basic');
+
+describe('LibreOffice-authored basic fixture', () => {
+  const { code, report } = runJson(['check', BASIC]);
+  const at = (code: string) => report.findings.filter((f: any) => f.code === code).map((f: any) => `${f.sheet}!${f.cell}`);
+
+  it('exits 1 and reads the title rows, variants and date forms without a read error but the planted one', () => {
+    expect(code).toBe(1);
+    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_')).map((f: any) => [f.code, f.sheet, f.cell])).toEqual([
+      ['CELL_INVALID_DEADLINE', '整改台账', 'J12'],
+      ['CELL_INVALID_DATE', '家访记录', 'B16'],
+    ]);
+  });
+
+  it('counts home visits as computed by hand', () => {
+    expect(report.visits.map((v: any) => [v.teacher, v.headTeacher, v.counted, v.quota])).toEqual([
+      ['谭红', false, 2, 2],
+      ['李明', true, 3, 4],
+      ['王芳', false, 2, 2],
+    ]);
+    expect(at('VISIT_UNDER_QUOTA')).toEqual(['名册!A5']);
+    expect(at('VISIT_NO_DIARY')).toEqual(['家访记录!F5']);
+    expect(at('VISIT_OUTSIDE_WINDOW')).toEqual(['家访记录!B9']);
+    expect(at('VISIT_DUPLICATE')).toEqual(['家访记录!D10']);
+    expect(at('VISIT_UNKNOWN_TEACHER')).toEqual(['家访记录!C14']);
+  });
+
+  it('gives each log row its reason', async () => {
+    const result = await check(BASIC);
+    expect(result.rows.homeVisits.map((r) => [r.row, r.reason])).toEqual([
+      [3, '计入'], [4, '计入'], [5, '计入'], [6, '同一学生已计入'], [7, '电话家访不计入'], [8, '计入'],
+      [9, '不在家访活动期内'], [10, '重复记录'], [11, '计入'], [12, '计入'], [13, '计入'], [14, '名册中无此人'],
+      [15, '无家访任务'], [16, '日期无法识别'],
+    ]);
+  });
+
+  it('gives every ledger item the status computed by hand', () => {
+    expect(report.ledger.map((e: any) => [e.row, e.status, e.deadline])).toEqual([
+      [3, '即将到期', '2014-08-15'],
+      [4, '整改中', '2014-08-31'],
+      [5, '即将到期', '2014-08-21'],
+      [6, '整改中', '2014-08-22'],
+      [7, '已完成', '2014-07-31'],
+      [8, '逾期完成', '2014-07-20'],
+      [9, '已逾期', '2014-08-10'],
+      [10, '要素不全', '2014-09-30'],
+      [11, '整改中', '2014-09-30'],
+      [12, '要素不全', null],
+    ]);
+    expect(at('LEDGER_DUE_SOON')).toEqual(['整改台账!J3', '整改台账!J5']);
+    expect(at('LEDGER_DONE_LATE')).toEqual(['整改台账!L8']);
+    expect(at('LEDGER_OVERDUE')).toEqual(['整改台账!J9']);
+    expect(at('LEDGER_ELEMENT_MISSING')).toEqual(['整改台账!I10']);
+    expect(report.findings.find((f: any) => f.code === 'LEDGER_UNKNOWN_PERSON')).toMatchObject({ cell: 'G11', params: { person: '邹四雄' } });
+  });
+
+  it('keeps an 18-digit id typed in Calc as text', async () => {
+    const reader = await openWorkbook(join(BASIC, '党员名册.xlsx'), '党员名册.xlsx');
+    const rows: unknown[][] = [];
+    await reader.readRows(reader.findSheet('名册')!, (r) => rows.push([...r.cells]));
+    reader.close();
+    expect(rows[2]![1]).toBe('430602196501011234');
+  });
+
+  it('reads Calc’s real date cells and text dates alike', async () => {
+    const reader = await openWorkbook(join(BASIC, '走访记录.xlsx'), '走访记录.xlsx');
+    const raw: unknown[] = [];
+    await reader.readRows(reader.findSheet(homeVisitSheet.sheet)!, (r) => raw.push(r.cells[1]));
+    reader.close();
+    expect(raw.slice(2, 5)).toEqual([41703, '2014/3/6', '2014年3月7日']);
+  });
+});

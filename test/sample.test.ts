@@ -1,0 +1,78 @@
+/**
+ * `check` on the bundled sample, as `npm start` runs it. The expectations were worked out by
+ * hand from what scripts/make-sample.ts plants (workbooks/sample/PLANTED.json), not read back
+ * from the tool.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli, runJson, SAMPLE } from './helpers/cli.js';
+
+describe('check on the sample', () => {
+  const { code, report } = runJson(['check', SAMPLE]);
+
+  it('exits 1 because the sample breaks rules on purpose', () => {
+    expect(code).toBe(1);
+  });
+
+  it('is as of the sample config’s date, in the third phase with 46 days left', () => {
+    expect(report.asOf).toBe('2014-08-15');
+    expect(report.phase).toMatchObject({ name: '整改落实、建章立制', daysLeft: 46 });
+  });
+
+  it('finds exactly the planted home-visit shortfalls', () => {
+    const under = report.visits.filter((v: any) => v.counted < v.quota).map((v: any) => [v.teacher, v.headTeacher, v.counted, v.quota]);
+    expect(under).toEqual([
+      ['马建华', true, 18, 20],
+      ['黄小军', false, 9, 10],
+      ['黄丽娟', true, 19, 20],
+    ]);
+    expect(report.visits).toHaveLength(48); // 39 grade teachers + 3 grade heads + 周建军, 何晓燕, 王静, 段春梅, 曾宪伟, 谭红
+    expect(report.visits.some((v: any) => v.teacher === '姚德明')).toBe(false);
+    expect(report.visits.find((v: any) => v.teacher === '谭红')).toMatchObject({ headTeacher: false, quota: 10, counted: 10 });
+  });
+
+  it('gives every ledger item the status worked out by hand', () => {
+    const bySeq = Object.fromEntries(report.ledger.map((e: any) => [e.seq, e.status]));
+    expect(bySeq).toEqual({
+      1: '已完成', 2: '已逾期', 3: '已逾期', 4: '已逾期', 5: '即将到期', 6: '即将到期', 7: '整改中', 8: '要素不全',
+      9: '整改中', 10: '逾期完成', 11: '已完成', 12: '已完成', 13: '整改中', 14: '整改中', 15: '整改中', 16: '整改中',
+      17: '整改中', 18: '整改中',
+    });
+    expect(report.ledger.find((e: any) => e.seq === '3')).toMatchObject({ row: 5, deadline: '2014-07-31', daysLate: 15, file: '整改台账.xlsx' });
+  });
+
+  it('places each planted finding at its row and column', () => {
+    const codes = report.findings.map((f: any) => `${f.code} ${f.sheet}!${f.cell}`);
+    expect(codes).toEqual(expect.arrayContaining([
+      'LEDGER_OVERDUE 整改台账!J4',
+      'LEDGER_ELEMENT_MISSING 整改台账!H10',
+      'LEDGER_UNKNOWN_PERSON 整改台账!G11',
+      'VISIT_UNKNOWN_TEACHER 家访记录!B278',
+      'VISIT_OUTSIDE_WINDOW 家访记录!A649',
+    ]));
+    expect(report.findings.filter((f: any) => f.code === 'VISIT_NO_DIARY')).toHaveLength(2);
+    expect(report.findings.filter((f: any) => f.code === 'VISIT_DUPLICATE')).toHaveLength(1);
+    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_'))).toEqual([]);
+  });
+
+  it('prints Chinese findings grouped by workbook and sheet, with a tally', () => {
+    const r = runCli(['check', SAMPLE]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('整改台账.xlsx › 整改台账');
+    expect(r.stdout).toContain('第5行 整改时限(J列)');
+    expect(r.stdout).toContain('整改事项3号已逾期15天（时限7月下旬，责任人陈志刚、罗志强）');
+    expect(r.stdout).toMatch(/整改台账：共 18 项，已逾期 3 项，即将到期 2 项/);
+    expect(r.stdout).toMatch(/家访：有家访任务的教师 48 人，未达标 3 人/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('speaks English with --lang en', () => {
+    const r = runCli(['check', SAMPLE, '--lang', 'en']);
+    expect(r.stdout).toContain('ledger item 3号 is 15 days overdue');
+  });
+
+  it('judges another day with --as-of', () => {
+    const early = runJson(['check', SAMPLE, '--as-of', '2014-05-01']).report;
+    expect(early.phase).toMatchObject({ name: '学习教育、听取意见', daysLeft: 19 });
+    expect(early.findings.some((f: any) => f.code === 'VISIT_UNDER_QUOTA')).toBe(false); // window still open
+  });
+});
