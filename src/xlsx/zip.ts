@@ -23,7 +23,7 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxEntryBytes: 1536 * 1024 * 1024,
   maxTotalBytes: 3 * 1024 * 1024 * 1024,
   ratioFloorBytes: 64 * 1024 * 1024,
-  maxRatio: 400,
+  maxRatio: 150,
 };
 
 const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
