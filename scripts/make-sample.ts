@@ -242,8 +242,10 @@ for (let monday = weekMonday(config.duties.from); monday <= AS_OF; monday = addD
     for (const activity of WEEKLY) {
       if (l.name === '陈志刚' && activity === '进课堂听课' && monday === '2014-04-14') continue;
       if (l.name === '李建国' && activity === '学生家访' && (monday === '2014-05-05' || monday === '2014-05-12')) continue;
-      const date = addDays(monday, Math.floor(random() * 5));
-      if (date < config.duties.from || date > AS_OF || inHoliday(date)) continue;
+      // A working day of that week outside the holidays (the week before the summer break is owed too).
+      const days = [0, 1, 2, 3, 4].map((d) => addDays(monday, d)).filter((d) => d >= config.duties.from && d <= AS_OF && !inHoliday(d));
+      if (days.length === 0) continue;
+      const date = pick(days);
       duties.push({ date, leader: l.name, activity, target: pick(TARGETS[activity]!), summary: '听取意见建议，记录在案' });
     }
   }

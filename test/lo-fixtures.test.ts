@@ -20,6 +20,7 @@ describe('LibreOffice-authored basic fixture', () => {
     expect(code).toBe(1);
     expect(report.findings.filter((f: any) => f.code.startsWith('CELL_')).map((f: any) => [f.code, f.sheet, f.cell])).toEqual([
       ['CELL_INVALID_DEADLINE', '整改台账', 'J12'],
+      ['CELL_NOT_IN_LIST', '三进三听', 'C33'],
       ['CELL_INVALID_DATE', '家访记录', 'B16'],
     ]);
   });
@@ -64,6 +65,34 @@ describe('LibreOffice-authored basic fixture', () => {
     expect(at('LEDGER_OVERDUE')).toEqual(['整改台账!J9']);
     expect(at('LEDGER_ELEMENT_MISSING')).toEqual(['整改台账!I10']);
     expect(report.findings.find((f: any) => f.code === 'LEDGER_UNKNOWN_PERSON')).toMatchObject({ cell: 'G11', params: { person: '邹四雄' } });
+  });
+
+  it('lists the missed duty weeks and months computed by hand (holiday week exempt)', () => {
+    expect(report.duties).toEqual([
+      { leader: '吴敏华', rosterRow: 3, missingWeeks: { 进课堂听课: ['2014-03-31'], 与教师谈心: [], 学生家访: [], 为双困生办实事: [] }, missingMonths: { 社区宣讲: [], 结对帮扶: ['2014-04'] } },
+      { leader: '谭红', rosterRow: 4, missingWeeks: { 进课堂听课: [], 与教师谈心: [], 学生家访: ['2014-03-24'], 为双困生办实事: [] }, missingMonths: { 社区宣讲: [], 结对帮扶: [] } },
+    ]);
+    expect(report.dutyCalendar.weeks.map((w: any) => [w.key, w.exempt])).toEqual([['2014-03-24', false], ['2014-03-31', false], ['2014-04-07', true], ['2014-04-14', false]]);
+    expect(report.findings.filter((f: any) => f.code.startsWith('DUTY_')).map((f: any) => f.message)).toEqual([
+      '吴敏华 3月31日–4月6日 未进课堂听课',
+      '吴敏华 2014年4月 未开展“结对帮扶”',
+      '谭红 3月24日–3月30日 未开展“学生家访”',
+      '日期2014-03-23不在三进三听活动期内（2014-03-24至2014-04-20），不计入',
+      '“李明”不是名册中的班子成员，这条三进三听记录不计入',
+    ]);
+    expect(at('CELL_NOT_IN_LIST')).toEqual(['三进三听!C33']);
+  });
+
+  it('lists every required talk pair and which were held, computed by hand', () => {
+    expect(report.talks).toEqual([
+      { a: '吴敏华', b: '谭红', kind: '主要负责人与班子成员', done: true, date: '2014-05-21' },
+      { a: '吴敏华', b: '刘春华', kind: '班子成员与分管处室负责人', done: true, date: '2014-06-30' },
+      { a: '刘春华', b: '李明', kind: '处室负责人与党员', done: false },
+    ]);
+    expect(at('TALK_OUTSIDE_WINDOW')).toEqual(['谈心谈话!A3']);
+    expect(at('TALK_UNKNOWN_PERSON')).toEqual(['谈心谈话!C4']);
+    expect(at('TALK_DEPT_NO_HEAD')).toEqual(['名册!L4']);
+    expect(report.findings.filter((f: any) => f.code === 'TALK_MISSING').map((f: any) => f.message)).toEqual(['刘春华与李明未谈心（处室负责人与党员）']);
   });
 
   it('keeps an 18-digit id typed in Calc as text', async () => {

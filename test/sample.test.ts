@@ -51,7 +51,27 @@ describe('check on the sample', () => {
     ]));
     expect(report.findings.filter((f: any) => f.code === 'VISIT_NO_DIARY')).toHaveLength(2);
     expect(report.findings.filter((f: any) => f.code === 'VISIT_DUPLICATE')).toHaveLength(1);
-    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_'))).toEqual([]);
+    // the only unreadable cell is the planted 活动类型 “听评课”
+    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_')).map((f: any) => [f.code, f.sheet, f.params.value])).toEqual([['CELL_NOT_IN_LIST', '三进三听', '听评课']]);
+  });
+
+  it('finds exactly the planted 三进三听 gaps and nothing else', () => {
+    const missing = report.duties.flatMap((d: any) => [
+      ...Object.entries(d.missingWeeks).flatMap(([duty, weeks]: [string, any]) => weeks.map((w: string) => `${d.leader} ${duty} ${w}`)),
+      ...Object.entries(d.missingMonths).flatMap(([duty, months]: [string, any]) => months.map((m: string) => `${d.leader} ${duty} ${m}`)),
+    ]);
+    expect(missing.sort()).toEqual(['李建国 学生家访 2014-05-05', '李建国 学生家访 2014-05-12', '谭红 社区宣讲 2014-06', '陈志刚 进课堂听课 2014-04-14'].sort());
+    expect(report.duties.map((d: any) => d.leader)).toEqual(['吴敏华', '范小平', '谭红', '李建国', '陈志刚']);
+    // 16 judged weeks: 3月24日 … 7月7日; 7月14日 onward lie wholly in the summer holiday
+    expect(report.dutyCalendar.weeks.filter((w: any) => w.judged && !w.exempt)).toHaveLength(16);
+    expect(report.findings.find((f: any) => f.code === 'DUTY_WEEK_MISSING' && f.params.leader === '陈志刚').message).toBe('陈志刚 4月14日–4月20日 未进课堂听课');
+  });
+
+  it('requires the 51 talk pairs worked out by hand and finds the 4 planted gaps', () => {
+    // 7 with the main leaders + 3 among the other leaders + 8 leader–department head + 33 head–Party member
+    expect(report.talks).toHaveLength(51);
+    expect(report.talks.filter((t: any) => t.kind === '处室负责人与党员')).toHaveLength(33);
+    expect(report.talks.filter((t: any) => !t.done).map((t: any) => `${t.a}-${t.b}`)).toEqual(['谭红-陈志刚', '李建国-陈志刚', '刘春华-马建华', '蒋文斌-唐俊杰']);
   });
 
   it('prints Chinese findings grouped by workbook and sheet, with a tally', () => {

@@ -15,6 +15,8 @@ const L = {
       const t = r.tally.ledger;
       return `整改台账：共 ${t.total} 项，已逾期 ${t['已逾期']} 项，即将到期 ${t['即将到期']} 项，要素不全 ${t['要素不全']} 项，整改中 ${t['整改中']} 项，已完成 ${t['已完成']} 项，逾期完成 ${t['逾期完成']} 项`;
     },
+    duties: (r: Report) => `三进三听：班子成员 ${r.tally.duties.leaders} 人，缺周次 ${r.tally.duties.missedWeeks} 项，缺月次 ${r.tally.duties.missedMonths} 项（只统计已结束的周和月）`,
+    talks: (r: Report) => `谈心谈话：应谈 ${r.tally.talks.required} 对，已谈 ${r.tally.talks.done} 对${r.tally.talks.judged ? '' : '（谈心期未结束，暂不判定）'}`,
     visits: (r: Report) =>
       `家访：有家访任务的教师 ${r.tally.visits.teachers} 人，未达标 ${r.tally.visits.underQuota} 人${r.tally.visits.judged ? '' : '（家访期未结束，暂不判定）'}`,
   },
@@ -30,6 +32,8 @@ const L = {
       const t = r.tally.ledger;
       return `Ledger: ${t.total} items, ${t['已逾期']} overdue, ${t['即将到期']} due soon, ${t['要素不全']} incomplete, ${t['整改中']} in progress, ${t['已完成']} done, ${t['逾期完成']} done late`;
     },
+    duties: (r: Report) => `三进三听: ${r.tally.duties.leaders} leaders, ${r.tally.duties.missedWeeks} week-duties and ${r.tally.duties.missedMonths} month-duties missed`,
+    talks: (r: Report) => `Talks: ${r.tally.talks.done} of ${r.tally.talks.required} required pairs held`,
     visits: (r: Report) => `Home visits: ${r.tally.visits.teachers} teachers with a quota, ${r.tally.visits.underQuota} under quota${r.tally.visits.judged ? '' : ' (window still open)'}`,
   },
 } as const;
@@ -50,7 +54,7 @@ export function formatReport(report: Report, lang: Lang, limit = 200): string {
     out.push(`  ${line(f, lang)}`);
   }
   if (report.findings.length > shown.length) out.push('', t.more(report.findings.length - shown.length));
-  out.push('', t.total(report), t.ledger(report), t.visits(report));
+  out.push('', t.total(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report));
   return out.join('\n');
 }
 

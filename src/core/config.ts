@@ -62,8 +62,8 @@ export const configSchema = z
         from: day.default('2014-03-24'),
         to: day.default('2014-09-28'),
         holidays: z.array(z.tuple([day, day])).default([['2014-07-11', '2014-08-31']]),
-        weekly: names.default(['进课堂听课', '与教师谈心', '学生家访', '为双困生办实事']),
-        monthly: names.default(['社区宣讲', '结对帮扶']),
+        weekly: z.array(z.string().min(1)).default(['进课堂听课', '与教师谈心', '学生家访', '为双困生办实事']),
+        monthly: z.array(z.string().min(1)).default(['社区宣讲', '结对帮扶']),
       })
       .strict()
       .prefault({}),

@@ -11,6 +11,8 @@ export * from './report.js';
 export * from './roster.js';
 export * from './table.js';
 export * from './text.js';
+export * from './rules/duties.js';
 export * from './rules/homeVisits.js';
 export * from './rules/ledger.js';
 export * from './rules/phase.js';
+export * from './rules/talks.js';

@@ -41,6 +41,18 @@ export const MESSAGES = {
   LEDGER_DONE_NO_DATE: entry('warning', (p) => `整改事项${p.item}已完成但未填完成日期，无法判断是否按时`, (p) => `ledger item ${p.item} is done but has no completion date`),
   LEDGER_UNKNOWN_PERSON: entry('error', (p) => `整改责任人“${p.person}”不在名册中`, (p) => `responsible person "${p.person}" is not in the roster`),
   LEDGER_DUPLICATE_SEQ: entry('warning', (p) => `序号${p.seq}重复（第${p.firstRow}行已有），征求意见无法准确对应`, (p) => `item number ${p.seq} repeats row ${p.firstRow}`),
+
+  // 三进三听 (R-3in)
+  DUTY_WEEK_MISSING: entry('error', (p) => `${p.leader} ${p.range} ${p.what}`, (p) => `${p.leader}: no "${p.duty}" in the week ${p.week}`),
+  DUTY_MONTH_MISSING: entry('error', (p) => `${p.leader} ${p.monthZh} ${p.what}`, (p) => `${p.leader}: no "${p.duty}" in ${p.month}`),
+  DUTY_NOT_LEADER: entry('warning', (p) => `“${p.name}”不是名册中的班子成员，这条三进三听记录不计入`, (p) => `"${p.name}" is not a leadership member in the roster; record not counted`),
+  DUTY_OUTSIDE_WINDOW: entry('warning', (p) => `日期${p.date}不在三进三听活动期内（${p.from}至${p.to}），不计入`, (p) => `${p.date} is outside the duty window ${p.from}..${p.to}; not counted`),
+
+  // 四个谈心 (R-talk)
+  TALK_MISSING: entry('error', (p) => `${p.a}与${p.b}未谈心（${p.kind}）`, (p) => `no talk between ${p.a} and ${p.b} (${p.kind})`),
+  TALK_UNKNOWN_PERSON: entry('warning', (p) => `谈话${p.role}“${p.name}”不在名册中，这条谈话不计入`, (p) => `"${p.name}" is not in the roster; talk not counted`),
+  TALK_OUTSIDE_WINDOW: entry('warning', (p) => `谈话日期${p.date}不在谈心期内（${p.from}至${p.to}），不计入`, (p) => `talk on ${p.date} is outside the talk window ${p.from}..${p.to}; not counted`),
+  TALK_DEPT_NO_HEAD: entry('warning', (p) => `${p.leader}分管的“${p.department}”在名册中没有负责人（职务为${p.posts}），无法确定谈心对象`, (p) => `${p.leader} supervises "${p.department}", which has no head in the roster`),
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof MESSAGES;

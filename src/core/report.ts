@@ -2,14 +2,16 @@
  * The report: one computation from the typed rows, several views (console, `--json`, write-back,
  * the summary workbook). Pure: the as-of date is an argument.
  */
-import type { HomeVisitRow, LedgerRow, RosterRow } from './columns.js';
+import type { DutyRow, HomeVisitRow, LedgerRow, RosterRow, TalkRow } from './columns.js';
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
 import { hasErrors, type Finding } from './findings.js';
 import { buildRoster, type Roster } from './roster.js';
 import { homeVisits, type TeacherVisits, type VisitRowStatus } from './rules/homeVisits.js';
 import { ledger, LEDGER_STATUSES, type LedgerEntry, type LedgerStatusWord } from './rules/ledger.js';
+import { duties as dutyRule, type DutyPeriod, type LeaderDuties } from './rules/duties.js';
 import { campaignPhase, type PhaseStatus } from './rules/phase.js';
+import { talks as talkRule, type TalkPair } from './rules/talks.js';
 
 export interface SheetRows<R> {
   file: string;
@@ -20,6 +22,8 @@ export interface SheetRows<R> {
 export interface Inputs {
   roster: SheetRows<RosterRow>;
   homeVisits: SheetRows<HomeVisitRow>;
+  duties: SheetRows<DutyRow>;
+  talks: SheetRows<TalkRow>;
   ledger: SheetRows<LedgerRow>;
   /** Findings from reading the cells. */
   readFindings: Finding[];
@@ -30,6 +34,15 @@ export interface Tally {
   warnings: number;
   ledger: Record<LedgerStatusWord, number> & { total: number };
   visits: { teachers: number; underQuota: number; judged: boolean };
+  duties: { leaders: number; missedWeeks: number; missedMonths: number };
+  talks: { required: number; done: number; judged: boolean };
+}
+
+/** Row-level reason a log row counts or not (the `【自动】校验` column of the write-back). */
+export interface RowStatus {
+  row: number;
+  counted: boolean;
+  reason: string;
 }
 
 export interface Report {
@@ -39,12 +52,18 @@ export interface Report {
   findings: Finding[];
   ledger: LedgerEntry[];
   visits: TeacherVisits[];
+  duties: LeaderDuties[];
+  /** The weeks and months of the duties window, judged or not, exempt or not. */
+  dutyCalendar: { weeks: DutyPeriod[]; months: DutyPeriod[] };
+  talks: TalkPair[];
   tally: Tally;
 }
 
 /** Row-level results that the write-back needs but the JSON report leaves out. */
 export interface RowResults {
   homeVisits: VisitRowStatus[];
+  duties: RowStatus[];
+  talks: RowStatus[];
 }
 
 export interface Evaluation {
@@ -73,8 +92,10 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
     visits: { file: inputs.homeVisits.file, sheet: inputs.homeVisits.sheet },
     roster: rosterPlace,
   });
+  const dutyResult = dutyRule(inputs.duties.rows, built.roster, config, asOf, { file: inputs.duties.file, sheet: inputs.duties.sheet });
+  const talkResult = talkRule(inputs.talks.rows, built.roster, config, asOf, { talks: { file: inputs.talks.file, sheet: inputs.talks.sheet }, roster: rosterPlace });
   const items = ledger(inputs.ledger.rows, built.roster, config, asOf, { file: inputs.ledger.file, sheet: inputs.ledger.sheet });
-  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...items.findings]);
+  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...dutyResult.findings, ...talkResult.findings, ...items.findings]);
   const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<LedgerStatusWord, number>;
   for (const e of items.entries) byStatus[e.status]++;
   const tally: Tally = {
@@ -82,10 +103,27 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
     warnings: findings.filter((f) => f.severity === 'warning').length,
     ledger: { ...byStatus, total: items.entries.length },
     visits: { teachers: visits.teachers.length, underQuota: visits.teachers.filter((t) => !t.done).length, judged: visits.judged },
+    duties: {
+      leaders: dutyResult.leaders.length,
+      missedWeeks: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingWeeks).reduce((m, w) => m + w.length, 0), 0),
+      missedMonths: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingMonths).reduce((m, w) => m + w.length, 0), 0),
+    },
+    talks: { required: talkResult.pairs.length, done: talkResult.pairs.filter((p) => p.done).length, judged: talkResult.judged },
   };
   return {
-    report: { asOf, school: config.school, phase: campaignPhase(config, asOf), findings, ledger: items.entries, visits: visits.teachers, tally },
-    rows: { homeVisits: visits.rows },
+    report: {
+      asOf,
+      school: config.school,
+      phase: campaignPhase(config, asOf),
+      findings,
+      ledger: items.entries,
+      visits: visits.teachers,
+      duties: dutyResult.leaders,
+      dutyCalendar: { weeks: dutyResult.weeks, months: dutyResult.months },
+      talks: talkResult.pairs,
+      tally,
+    },
+    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows },
     roster: built.roster,
   };
 }

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { homeVisitSheet, ledgerSheet, rosterSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
+import { dutySheet, homeVisitSheet, ledgerSheet, rosterSheet, talkSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import type { Config } from '../core/config.js';
 import type { Finding } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
@@ -80,10 +80,16 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
   paths.ledger = await workbookPath(dir, config, 'ledger');
 
   const roster = await withWorkbook(paths.roster, config.files.roster, (r) => readSheet(r, rosterSheet, config, readFindings, true));
-  const homeVisits = await withWorkbook(paths.visits, config.files.visits, (r) => readSheet(r, homeVisitSheet, config, readFindings, false));
+  const [homeVisits, duties, talks] = await withWorkbook(paths.visits, config.files.visits, async (r) => [
+    await readSheet(r, homeVisitSheet, config, readFindings, false),
+    await readSheet(r, dutySheet, config, readFindings, false),
+    await readSheet(r, talkSheet, config, readFindings, false),
+  ] as const);
   const ledger = await withWorkbook(paths.ledger, config.files.ledger, (r) => readSheet(r, ledgerSheet, config, readFindings, true));
   sheets.roster = roster;
   sheets.homeVisits = homeVisits;
+  sheets.duties = duties;
+  sheets.talks = talks;
   sheets.ledger = ledger;
-  return { inputs: { roster, homeVisits, ledger, readFindings }, paths, sheets };
+  return { inputs: { roster, homeVisits, duties, talks, ledger, readFindings }, paths, sheets };
 }

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
-export async function zipParts(path: string): Promise<Map<string, Buffer>> {
+export async function zipParts(path: string): Promise<Map<string, Buffer | string>> {
   const zip = await new Promise<yauzl.ZipFile>((res, rej) => yauzl.fromBuffer(readFileSync(path), { lazyEntries: true }, (e, z) => (e ? rej(e) : res(z!))));
-  const parts = new Map<string, Buffer>();
+  const parts = new Map<string, Buffer | string>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
       zip.openReadStream(entry, (err, s) => {
