@@ -131,7 +131,7 @@ const gradeTeachers = (grade: string) => staff.filter((s) => s.department === `$
 const underQuotaHead = gradeTeachers('高一')[0]!; // head teacher: 18 households + 1 phone visit
 const underQuotaTeacher = gradeTeachers('高二')[7]!; // subject teacher: 9 households + 1 phone visit
 const repeatHousehold = gradeTeachers('高三')[1]!; // head teacher: 19 households, one visited twice, plus a duplicate row
-const PLANTED = {
+const PLANTED: Record<string, string[]> = {
   homeVisits: [
     `${underQuotaHead.name}（班主任）只家访 18 户，另有 1 次电话家访不计入`,
     `${underQuotaTeacher.name}（科任教师）只家访 9 户，另有 1 次电话家访不计入`,
@@ -323,6 +323,74 @@ const ledger: Row[] = [
   L(18, '节假日值班走过场', '形式主义', '互相帮', '行政办', '严格值班制度', '古庆平、刘文付', '值班记录完整可查', '领导带班，定时巡查', '2014-09-30', '整改中'),
 ];
 
+// ---------------------------------------------------------------- 学习教育
+const STUDY = config.study;
+const partyOnDuty = staff.filter((p) => (p.politicalStatus === '中共党员' || p.politicalStatus === '预备党员') && p.onDuty !== false);
+const noEssay = [gradeTeachers('高二')[0]!, gradeTeachers('高三')[3]!];
+const lateEssay = gradeTeachers('高一')[4]!;
+const ESSAY_TITLES = ['践行群众路线，做人民满意教师', '照镜子正衣冠，从我做起', '密切联系群众，提升服务意识', '为民务实清廉学习体会', '学习群众路线的几点思考', '以学生为本，改进工作作风'];
+const essays: Row[] = partyOnDuty
+  .filter((p) => !noEssay.includes(p))
+  .map((p) => ({ name: p.name, title: pick(ESSAY_TITLES), submitted: p === lateEssay ? '2014-07-01' : between('2014-04-10', STUDY.to) }));
+essays.slice(0, 9).forEach((e) => (e.award = '优秀')); // nine, where the plan asks for ten
+const sessions: Row[] = [];
+const studyDates = ['2014-03-26', '2014-04-02', '2014-04-09', '2014-04-16', '2014-04-23', '2014-04-30', '2014-05-07', '2014-05-14', '2014-05-21', '2014-05-28', '2014-06-04', '2014-06-11'];
+const SESSION_TOPICS = ['学习党的十八大和十八届三中全会精神', '学习习近平总书记系列重要讲话', '《论群众路线——重要论述摘编》', '《厉行节约、反对浪费》重要论述', '师德师风与教育法律法规', '中央八项规定精神'];
+studyDates.forEach((date, i) => sessions.push({ date, topic: SESSION_TOPICS[i % SESSION_TOPICS.length], form: ['集体学习', '专题研讨', '专家辅导'][i % 3], hours: 2, attendees: 40 + (i % 5) }));
+sessions.push({ date: '2014-05-16', topic: '群众路线大家谈', form: '大家谈', hours: 2, attendees: 45 });
+sessions.push({ date: '2014-05-23', topic: '群众路线专题党课（吴敏华）', form: '专题党课', hours: 2, attendees: 47 });
+sessions.push({ date: '2014-07-09', topic: '观看《焦裕禄》', form: '观看影片', hours: 2, attendees: 44 }); // after the window: 观看影片 missing
+sessions.push({ date: '2014-04-12', topic: '个人自学', form: '自学', hours: 4 });
+const meetings: Row[] = config.roster.branches
+  .filter((b) => b !== '第六党支部') // planted: 第六党支部 held no meeting
+  .map((branch, i) => {
+    const members = staff.filter((p) => p.branch === branch).length;
+    return {
+      date: between('2014-05-12', '2014-06-20'), branch, selfReview: '是', mutualReview: '是', branchReview: '是',
+      leaderReview: branch === '第三党支部' ? undefined : '是', // planted: 领导点评 left blank
+      expected: members, present: members - (i % 2),
+    };
+  });
+const materialRows: Row[] = staff
+  .filter((p) => p.onDuty !== false && (p.leader || (p.cadre && p.politicalStatus !== '群众')))
+  .filter((p) => p.name !== '蒋文斌') // planted: no material
+  .map((p) => ({
+    name: p.name,
+    submitted: between('2014-06-05', config.materials.due),
+    review: p.name === '杨光明' ? '未审核' : '已审核', // planted: not reviewed
+    sent: p.leader ? (p.name === '陈志刚' ? '否' : '是') : undefined, // planted: a leader's not sent
+  }));
+const PUBLICITY_TITLES = ['七中召开党的群众路线教育实践活动动员大会', '七中开展“五个一”专题学习', '吴敏华书记讲专题党课', '七中校领导深入课堂听课', '万名教师大家访在七中', '七中召开专题民主生活会', '七中开展“四个谈心”活动', '七中整改方案公示', '七中开展学校开放日活动', '一位老党员的家访日记'];
+const publicityRows: Row[] = PUBLICITY_TITLES.slice(0, 9).map((title, i) => ({
+  date: ['2014-03-20', '2014-04-03', '2014-05-24', '2014-04-18', '2014-05-06', '2014-05-12', '2014-06-16', '2014-07-22', '2014-08-08'][i],
+  title, form: config.publicity.forms[i % config.publicity.forms.length], unit: ['市教育局实践办', '岳阳日报', '岳阳教育网', '学校网站'][i % 4],
+}));
+publicityRows.push({ date: '2013-12-20', title: PUBLICITY_TITLES[9], form: '人物专访', unit: '学校网站' }); // before the campaign
+const OPINION_TEXTS: [string, string, string][] = [
+  ['会议太多，希望精简', '形式主义', '1'], ['检查评比过多', '形式主义', '2'], ['处室办事拖拉', '官僚主义', '3'],
+  ['领导很少来听课', '官僚主义', '4'], ['有的老师不思进取', '享乐主义', '5'], ['教室长明灯', '奢靡之风', '6'],
+  ['接待吃喝不规范', '奢靡之风', '7'], ['有老师搞有偿家教', '师德师风', '8'], ['作业太多', '形式主义', '9'],
+  ['职称评定不透明', '官僚主义', '10'], ['教辅资料乱征订', '师德师风', '11'], ['食堂饭菜价格偏高', '奢靡之风', ''],
+  ['希望延长图书馆开放时间', '官僚主义', ''], ['校门口交通拥堵', '官僚主义', '13'], ['家校沟通少', '形式主义', '15'],
+  ['师德考核走过场', '师德师风', '16'], ['青年教师缺少指导', '享乐主义', '17'], ['值班老师不在岗', '形式主义', '18'],
+  ['希望增加体育活动时间', '官僚主义', ''], ['补课收费', '师德师风', '99'], // planted: item 99 does not exist
+];
+const opinionRows: Row[] = OPINION_TEXTS.map(([content, category, seq], i) => ({
+  date: between('2014-03-25', '2014-04-10'), source: config.opinions.sources[i % config.opinions.sources.length],
+  method: config.opinions.methods[i % config.opinions.methods.length], content, category, ledgerSeq: seq || undefined,
+}));
+Object.assign(PLANTED, {
+  study: [
+    `${noEssay.map((p) => p.name).join('、')} 没有交心得体会；${lateEssay.name} 2014-07-01 才交（学习期外）`,
+    '优秀心得只评了 9 篇（应为 10 篇）',
+    '集中学习 12 天（达标）；大家谈、专题党课已开展，观看影片在 7 月 9 日（学习期外）',
+    '第六党支部 未召开组织生活会；第三党支部 缺“领导点评”',
+    '蒋文斌 未交对照检查材料；杨光明 未审核；陈志刚（班子成员）未报送督导组',
+    '宣传报道 9 篇在活动期内，1 篇在 2013-12-20（活动期外）',
+    '一条意见的台账序号为 99（台账中没有）',
+  ],
+});
+
 // ---------------------------------------------------------------- write
 async function save(dir: string, file: string, build: (wb: ReturnType<typeof newWorkbook>) => void): Promise<void> {
   const wb = newWorkbook();
@@ -356,10 +424,17 @@ async function main(): Promise<void> {
   await save(dir, config.files.ledger, (wb) =>
     addSheet(wb, ledgerSheet, config, { title: '岳阳市七中教育实践活动整改台账', rows: ledger, headers: { people: '责任人' } }),
   );
+  await save(dir, config.files.study, (wb) => {
+    addSheet(wb, essaySheet, config, { title: '“五个一”心得体会登记', rows: essays });
+    addSheet(wb, studySessionSheet, config, { rows: sessions });
+    addSheet(wb, branchMeetingSheet, config, { title: '专题组织生活会（一会四评）', rows: meetings });
+    addSheet(wb, materialSheet, config, { rows: materialRows });
+    addSheet(wb, publicitySheet, config, { rows: publicityRows });
+    addSheet(wb, opinionSheet, config, { title: '征求意见汇总', rows: opinionRows });
+  });
   await writeFile(join(dir, 'taizhang.config.json'), `${JSON.stringify({ asOf: AS_OF }, null, 2)}\n`);
   await writeFile(join(dir, 'PLANTED.json'), `${JSON.stringify(PLANTED, null, 2)}\n`);
   process.stdout.write(`样例工作簿已写入 ${dir}：名册 ${staff.length} 人，家访 ${homeVisits.length} 条，三进三听 ${duties.length} 条，谈心 ${talks.length} 条，整改 ${ledger.length} 项\n`);
 }
 
-void [essaySheet, studySessionSheet, branchMeetingSheet, materialSheet, publicitySheet, opinionSheet]; // 学习教育.xlsx: see issue 8
 await main();

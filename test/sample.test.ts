@@ -4,7 +4,9 @@
  * from the tool.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, runJson, SAMPLE } from './helpers/cli.js';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyDir, runCli, runJson, SAMPLE } from './helpers/cli.js';
 
 describe('check on the sample', () => {
   const { code, report } = runJson(['check', SAMPLE]);
@@ -72,6 +74,29 @@ describe('check on the sample', () => {
     expect(report.talks).toHaveLength(51);
     expect(report.talks.filter((t: any) => t.kind === '处室负责人与党员')).toHaveLength(33);
     expect(report.talks.filter((t: any) => !t.done).map((t: any) => `${t.a}-${t.b}`)).toEqual(['谭红-陈志刚', '李建国-陈志刚', '刘春华-马建华', '蒋文斌-唐俊杰']);
+  });
+
+  it('finds the planted 学习教育 gaps (五个一, 一会四评, materials, publicity, opinions)', () => {
+    expect(report.study).toMatchObject({ checked: true, essaysMissing: ['高桂芳', '李永强', '梁秀英'], members: 46, excellent: 9, studyDays: 12, collective: { 大家谈: true, 专题党课: true, 观看影片: false } });
+    expect(report.branches.filter((b: any) => !(b.held && b.fourEvaluations)).map((b: any) => [b.branch, b.held])).toEqual([['第三党支部', true], ['第六党支部', false]]);
+    expect(report.materials).toHaveLength(13); // 5 leaders + 8 Party cadres; 罗志强 (群众) needs none
+    expect(report.materials.filter((m: any) => !m.ok).map((m: any) => [m.name, m.submitted, m.reviewed, m.sent])).toEqual([
+      ['陈志刚', true, true, false], ['杨光明', true, false, false], ['蒋文斌', false, false, false],
+    ]);
+    expect(report.publicity).toMatchObject({ count: 9, required: 10, judged: false });
+    expect(report.opinions).toMatchObject({ count: 20, untraced: 1 });
+    const messages = report.findings.map((f: any) => f.message);
+    expect(messages).toEqual(expect.arrayContaining(['第六党支部 未召开专题组织生活会（2014-05-01至2014-06-30）', '优秀心得 9 篇，应评选 10 篇', '学习期内未开展“观看影片”']));
+  });
+
+  it('reports the study rules as not checked when 学习教育.xlsx is absent', () => {
+    const dir = copyDir(SAMPLE);
+    rmSync(join(dir, '学习教育.xlsx'));
+    const r = runJson(['check', dir]).report;
+    expect(r.study).toEqual({ checked: false, reason: '未找到学习教育.xlsx，学习教育各项未检查' });
+    expect(r.branches).toEqual([]);
+    expect(r.findings.some((f: any) => f.file === '学习教育.xlsx')).toBe(false);
+    rmSync(dir, { recursive: true });
   });
 
   it('prints Chinese findings grouped by workbook and sheet, with a tally', () => {

@@ -17,6 +17,11 @@ const L = {
     },
     duties: (r: Report) => `三进三听：班子成员 ${r.tally.duties.leaders} 人，缺周次 ${r.tally.duties.missedWeeks} 项，缺月次 ${r.tally.duties.missedMonths} 项（只统计已结束的周和月）`,
     talks: (r: Report) => `谈心谈话：应谈 ${r.tally.talks.required} 对，已谈 ${r.tally.talks.done} 对${r.tally.talks.judged ? '' : '（谈心期未结束，暂不判定）'}`,
+    study: (r: Report) => {
+      const s = r.tally.study;
+      if (!s) return r.study.checked ? '' : `学习教育：${r.study.reason}`;
+      return `学习教育：心得体会 ${s.essaysHanded}/${s.members} 人，优秀 ${s.excellent} 篇，集中学习 ${s.studyDays} 天；组织生活会 ${s.branchesDone}/${s.branches} 个支部合格；对照检查材料 ${s.materialsOk}/${s.materialsRequired} 人合格；宣传报道 ${s.publicity}/${s.publicityRequired} 篇；未对应台账的意见 ${s.opinionsUntraced} 条`;
+    },
     visits: (r: Report) =>
       `家访：有家访任务的教师 ${r.tally.visits.teachers} 人，未达标 ${r.tally.visits.underQuota} 人${r.tally.visits.judged ? '' : '（家访期未结束，暂不判定）'}`,
   },
@@ -34,6 +39,11 @@ const L = {
     },
     duties: (r: Report) => `三进三听: ${r.tally.duties.leaders} leaders, ${r.tally.duties.missedWeeks} week-duties and ${r.tally.duties.missedMonths} month-duties missed`,
     talks: (r: Report) => `Talks: ${r.tally.talks.done} of ${r.tally.talks.required} required pairs held`,
+    study: (r: Report) => {
+      const s = r.tally.study;
+      if (!s) return 'Study workbook not found: study rules not checked';
+      return `Study: essays ${s.essaysHanded}/${s.members}, excellent ${s.excellent}, study days ${s.studyDays}; branches ${s.branchesDone}/${s.branches}; materials ${s.materialsOk}/${s.materialsRequired}; publicity ${s.publicity}/${s.publicityRequired}; untraced opinions ${s.opinionsUntraced}`;
+    },
     visits: (r: Report) => `Home visits: ${r.tally.visits.teachers} teachers with a quota, ${r.tally.visits.underQuota} under quota${r.tally.visits.judged ? '' : ' (window still open)'}`,
   },
 } as const;
@@ -54,7 +64,7 @@ export function formatReport(report: Report, lang: Lang, limit = 200): string {
     out.push(`  ${line(f, lang)}`);
   }
   if (report.findings.length > shown.length) out.push('', t.more(report.findings.length - shown.length));
-  out.push('', t.total(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report));
+  out.push('', t.total(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report), t.study(report));
   return out.join('\n');
 }
 

@@ -53,6 +53,32 @@ export const MESSAGES = {
   TALK_UNKNOWN_PERSON: entry('warning', (p) => `谈话${p.role}“${p.name}”不在名册中，这条谈话不计入`, (p) => `"${p.name}" is not in the roster; talk not counted`),
   TALK_OUTSIDE_WINDOW: entry('warning', (p) => `谈话日期${p.date}不在谈心期内（${p.from}至${p.to}），不计入`, (p) => `talk on ${p.date} is outside the talk window ${p.from}..${p.to}; not counted`),
   TALK_DEPT_NO_HEAD: entry('warning', (p) => `${p.leader}分管的“${p.department}”在名册中没有负责人（职务为${p.posts}），无法确定谈心对象`, (p) => `${p.leader} supervises "${p.department}", which has no head in the roster`),
+
+  // 五个一 (R-study)
+  STUDY_ESSAY_MISSING: entry('error', (p) => `${p.name}未在学习期内（${p.from}至${p.to}）提交心得体会`, (p) => `${p.name} handed in no essay in the study window ${p.from}..${p.to}`),
+  STUDY_ESSAY_OUTSIDE_WINDOW: entry('warning', (p) => `心得体会提交日期${p.date}不在学习期内（${p.from}至${p.to}），不计入`, (p) => `essay dated ${p.date} is outside the study window; not counted`),
+  STUDY_ESSAY_UNKNOWN: entry('warning', (p) => `心得体会作者“${p.name}”不是名册中的在岗党员`, (p) => `essay author "${p.name}" is not a Party member on duty in the roster`),
+  STUDY_EXCELLENT_TOO_MANY: entry('error', (p) => `优秀心得 ${p.count} 篇，超过应评选的 ${p.required} 篇`, (p) => `${p.count} essays marked excellent, more than ${p.required}`),
+  STUDY_EXCELLENT_COUNT: entry('error', (p) => `优秀心得 ${p.count} 篇，应评选 ${p.required} 篇`, (p) => `${p.count} essays marked excellent, ${p.required} required`),
+  STUDY_DAYS_SHORT: entry('error', (p) => `集中学习 ${p.days} 天，不足 ${p.min} 天（${p.forms}）`, (p) => `concentrated study on ${p.days} days, fewer than ${p.min}`),
+  STUDY_FORM_MISSING: entry('error', (p) => `学习期内未开展“${p.form}”`, (p) => `no "${p.form}" in the study window`),
+
+  // 组织生活会 (R-branch)
+  BRANCH_NOT_HELD: entry('error', (p) => `${p.branch} 未召开专题组织生活会（${p.from}至${p.to}）`, (p) => `${p.branch} held no branch meeting in ${p.from}..${p.to}`),
+  BRANCH_EVALUATION_MISSING: entry('error', (p) => `${p.branch} 组织生活会“一会四评”缺少${p.missing}`, (p) => `${p.branch} meeting lacks ${p.missing}`),
+  BRANCH_OUTSIDE_WINDOW: entry('warning', (p) => `${p.branch} 组织生活会日期${p.date}不在规定期间（${p.from}至${p.to}），不计入`, (p) => `${p.branch} meeting on ${p.date} is outside ${p.from}..${p.to}; not counted`),
+
+  // 对照检查材料 (R-material)
+  MATERIAL_MISSING: entry('error', (p) => `${p.name}（${p.role}）未按时（${p.due}前）提交对照检查材料${p.late ? `，${p.late}才提交` : ''}`, (p) => `${p.name} (${p.role}) handed in no checking material by ${p.due}`),
+  MATERIAL_NOT_REVIEWED: entry('error', (p) => `${p.name}的对照检查材料未经审核`, (p) => `${p.name}'s checking material is not reviewed`),
+  MATERIAL_NOT_SENT: entry('error', (p) => `${p.name}（班子成员）的对照检查材料未报送督导组`, (p) => `${p.name}'s material was not sent to the supervision group`),
+
+  // 宣传报道 (R-publicity)
+  PUBLICITY_SHORT: entry('error', (p) => `宣传报道 ${p.count} 篇，不足 ${p.min} 篇`, (p) => `${p.count} publicity items, fewer than ${p.min}`),
+  PUBLICITY_OUTSIDE_CAMPAIGN: entry('warning', (p) => `报道日期${p.date}不在活动期内（${p.from}至${p.to}），不计入`, (p) => `item dated ${p.date} is outside the campaign; not counted`),
+
+  // 征求意见 (R-opinion)
+  OPINION_UNTRACED: entry('error', (p) => `台账序号“${p.seq}”在整改台账中不存在，意见无法对应到整改事项`, (p) => `ledger item "${p.seq}" does not exist`),
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof MESSAGES;

@@ -2,13 +2,21 @@
  * The report: one computation from the typed rows, several views (console, `--json`, write-back,
  * the summary workbook). Pure: the as-of date is an argument.
  */
-import type { DutyRow, HomeVisitRow, LedgerRow, RosterRow, TalkRow } from './columns.js';
+import type {
+  BranchMeetingRow, DutyRow, EssayRow, HomeVisitRow, LedgerRow, MaterialRow, OpinionRow, PublicityRow, RosterRow,
+  StudySessionRow, TalkRow,
+} from './columns.js';
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
 import { hasErrors, type Finding } from './findings.js';
 import { buildRoster, type Roster } from './roster.js';
 import { homeVisits, type TeacherVisits, type VisitRowStatus } from './rules/homeVisits.js';
 import { ledger, LEDGER_STATUSES, type LedgerEntry, type LedgerStatusWord } from './rules/ledger.js';
+import { branchMeetings, type BranchStatus } from './rules/branches.js';
+import { materials as materialRule, type MaterialStatus } from './rules/materials.js';
+import { opinions as opinionRule, type OpinionStatus } from './rules/opinions.js';
+import { publicity as publicityRule, type PublicityStatus } from './rules/publicity.js';
+import { study as studyRule, type StudyStatus } from './rules/study.js';
 import { duties as dutyRule, type DutyPeriod, type LeaderDuties } from './rules/duties.js';
 import { campaignPhase, type PhaseStatus } from './rules/phase.js';
 import { talks as talkRule, type TalkPair } from './rules/talks.js';
@@ -25,6 +33,15 @@ export interface Inputs {
   duties: SheetRows<DutyRow>;
   talks: SheetRows<TalkRow>;
   ledger: SheetRows<LedgerRow>;
+  /** 学习教育.xlsx; absent when the workbook is not there (those rules are then not checked). */
+  study?: {
+    essays: SheetRows<EssayRow>;
+    sessions: SheetRows<StudySessionRow>;
+    meetings: SheetRows<BranchMeetingRow>;
+    materials: SheetRows<MaterialRow>;
+    publicity: SheetRows<PublicityRow>;
+    opinions: SheetRows<OpinionRow>;
+  };
   /** Findings from reading the cells. */
   readFindings: Finding[];
 }
@@ -36,6 +53,8 @@ export interface Tally {
   visits: { teachers: number; underQuota: number; judged: boolean };
   duties: { leaders: number; missedWeeks: number; missedMonths: number };
   talks: { required: number; done: number; judged: boolean };
+  /** Absent when 学习教育.xlsx is not there. */
+  study?: { essaysHanded: number; members: number; excellent: number; studyDays: number; branchesDone: number; branches: number; materialsOk: number; materialsRequired: number; publicity: number; publicityRequired: number; opinionsUntraced: number };
 }
 
 /** Row-level reason a log row counts or not (the `【自动】校验` column of the write-back). */
@@ -56,7 +75,18 @@ export interface Report {
   /** The weeks and months of the duties window, judged or not, exempt or not. */
   dutyCalendar: { weeks: DutyPeriod[]; months: DutyPeriod[] };
   talks: TalkPair[];
+  study: StudyStatus | NotChecked;
+  branches: BranchStatus[];
+  materials: MaterialStatus[];
+  publicity: PublicityStatus | NotChecked;
+  opinions: OpinionStatus | NotChecked;
   tally: Tally;
+}
+
+/** A rule whose workbook is absent. */
+export interface NotChecked {
+  checked: false;
+  reason: string;
 }
 
 /** Row-level results that the write-back needs but the JSON report leaves out. */
@@ -95,7 +125,8 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
   const dutyResult = dutyRule(inputs.duties.rows, built.roster, config, asOf, { file: inputs.duties.file, sheet: inputs.duties.sheet });
   const talkResult = talkRule(inputs.talks.rows, built.roster, config, asOf, { talks: { file: inputs.talks.file, sheet: inputs.talks.sheet }, roster: rosterPlace });
   const items = ledger(inputs.ledger.rows, built.roster, config, asOf, { file: inputs.ledger.file, sheet: inputs.ledger.sheet });
-  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...dutyResult.findings, ...talkResult.findings, ...items.findings]);
+  const studied = evaluateStudy(inputs, built.roster, config, asOf, rosterPlace);
+  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...dutyResult.findings, ...talkResult.findings, ...items.findings, ...studied.findings]);
   const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<LedgerStatusWord, number>;
   for (const e of items.entries) byStatus[e.status]++;
   const tally: Tally = {
@@ -109,6 +140,7 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       missedMonths: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingMonths).reduce((m, w) => m + w.length, 0), 0),
     },
     talks: { required: talkResult.pairs.length, done: talkResult.pairs.filter((p) => p.done).length, judged: talkResult.judged },
+    ...(studied.tally ? { study: studied.tally } : {}),
   };
   return {
     report: {
@@ -121,6 +153,11 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       duties: dutyResult.leaders,
       dutyCalendar: { weeks: dutyResult.weeks, months: dutyResult.months },
       talks: talkResult.pairs,
+      study: studied.study,
+      branches: studied.branches,
+      materials: studied.materials,
+      publicity: studied.publicity,
+      opinions: studied.opinions,
       tally,
     },
     rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows },
@@ -130,4 +167,39 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
 
 export function exitCodeOf(report: Report): 0 | 1 {
   return hasErrors(report.findings) ? 1 : 0;
+}
+
+function evaluateStudy(inputs: Inputs, roster: Roster, config: Config, asOf: Day, rosterPlace: { file: string; sheet: string }) {
+  const s = inputs.study;
+  if (!s) {
+    const notChecked: NotChecked = { checked: false, reason: `未找到${config.files.study}，学习教育各项未检查` };
+    return { study: notChecked, branches: [], materials: [], publicity: notChecked, opinions: notChecked, findings: [] as Finding[], tally: undefined };
+  }
+  const place = (r: SheetRows<unknown>) => ({ file: r.file, sheet: r.sheet });
+  const st = studyRule(s.essays.rows, s.sessions.rows, roster, config, asOf, { essays: place(s.essays), sessions: place(s.sessions) });
+  const br = branchMeetings(s.meetings.rows, config, asOf, place(s.meetings));
+  const ma = materialRule(s.materials.rows, roster, config, asOf, { materials: place(s.materials), roster: rosterPlace });
+  const pu = publicityRule(s.publicity.rows, config, asOf, place(s.publicity));
+  const op = opinionRule(s.opinions.rows, inputs.ledger.rows, config, place(s.opinions));
+  return {
+    study: st.status,
+    branches: br.branches,
+    materials: ma.materials,
+    publicity: pu.status,
+    opinions: op.status,
+    findings: [...st.findings, ...br.findings, ...ma.findings, ...pu.findings, ...op.findings],
+    tally: {
+      essaysHanded: st.status.essaysHanded,
+      members: st.status.members,
+      excellent: st.status.excellent,
+      studyDays: st.status.studyDays,
+      branchesDone: br.branches.filter((b) => b.held && b.fourEvaluations).length,
+      branches: br.branches.length,
+      materialsOk: ma.materials.filter((m) => m.ok).length,
+      materialsRequired: ma.materials.length,
+      publicity: pu.status.count,
+      publicityRequired: pu.status.required,
+      opinionsUntraced: op.status.untraced,
+    },
+  };
 }

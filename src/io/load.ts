@@ -4,7 +4,9 @@
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { dutySheet, homeVisitSheet, ledgerSheet, rosterSheet, talkSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
+import {
+  branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
+  rosterSheet, studySessionSheet, talkSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import type { Config } from '../core/config.js';
 import type { Finding } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
@@ -86,10 +88,27 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
     await readSheet(r, talkSheet, config, readFindings, false),
   ] as const);
   const ledger = await withWorkbook(paths.ledger, config.files.ledger, (r) => readSheet(r, ledgerSheet, config, readFindings, true));
+  let study: Inputs['study'];
+  const studyPath = join(dir, config.files.study);
+  if (await stat(studyPath).then(() => true, () => false)) {
+    paths.study = studyPath;
+    study = await withWorkbook(studyPath, config.files.study, async (r) => ({
+      essays: await readSheet(r, essaySheet, config, readFindings, false),
+      sessions: await readSheet(r, studySessionSheet, config, readFindings, false),
+      meetings: await readSheet(r, branchMeetingSheet, config, readFindings, false),
+      materials: await readSheet(r, materialSheet, config, readFindings, false),
+      publicity: await readSheet(r, publicitySheet, config, readFindings, false),
+      opinions: await readSheet(r, opinionSheet, config, readFindings, false),
+    }));
+    Object.assign(sheets, {
+      essays: study.essays, studySessions: study.sessions, branchMeetings: study.meetings,
+      materials: study.materials, publicity: study.publicity, opinions: study.opinions,
+    });
+  }
   sheets.roster = roster;
   sheets.homeVisits = homeVisits;
   sheets.duties = duties;
   sheets.talks = talks;
   sheets.ledger = ledger;
-  return { inputs: { roster, homeVisits, duties, talks, ledger, readFindings }, paths, sheets };
+  return { inputs: { roster, homeVisits, duties, talks, ledger, study, readFindings }, paths, sheets };
 }

@@ -1,0 +1,56 @@
+/**
+ * R-branch (§三.11 一会四评): each branch holds a 专题组织生活会 inside the meetings window with
+ * all four evaluations (个人自评, 党员互评, 支部讲评, 领导点评); attendance is reported.
+ */
+import type { BranchMeetingRow } from '../columns.js';
+import type { Config } from '../config.js';
+import type { Day } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+
+export interface BranchStatus {
+  branch: string;
+  held: boolean;
+  fourEvaluations: boolean;
+  date?: Day;
+  expected?: number;
+  present?: number;
+  /** present / expected, 0–1. */
+  attendance?: number;
+}
+
+const EVALUATIONS = [
+  ['selfReview', '个人自评'],
+  ['mutualReview', '党员互评'],
+  ['branchReview', '支部讲评'],
+  ['leaderReview', '领导点评'],
+] as const;
+
+export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { branches: BranchStatus[]; findings: Finding[] } {
+  const { from, to } = config.meetings;
+  const judged = to <= asOf;
+  const findings: Finding[] = [];
+  const byBranch = new Map<string, BranchMeetingRow[]>();
+  for (const r of rows) {
+    if (!r.branch || !r.date) continue;
+    if (r.date < from || r.date > to) {
+      findings.push(finding('BRANCH_OUTSIDE_WINDOW', { ...place, row: r.row, column: '日期' }, { branch: r.branch, date: r.date, from, to }));
+      continue;
+    }
+    byBranch.set(r.branch, [...(byBranch.get(r.branch) ?? []), r]);
+  }
+  const branches: BranchStatus[] = config.roster.branches.map((branch) => {
+    const meetings = byBranch.get(branch) ?? [];
+    const missingOf = (m: BranchMeetingRow) => EVALUATIONS.filter(([key]) => m[key] !== true).map(([, name]) => name);
+    // The meeting that best meets the rule stands for the branch.
+    const best = [...meetings].sort((a, b) => missingOf(a).length - missingOf(b).length)[0];
+    if (!best) {
+      if (judged) findings.push(finding('BRANCH_NOT_HELD', place, { branch, from, to }));
+      return { branch, held: false, fourEvaluations: false };
+    }
+    const missing = missingOf(best);
+    if (missing.length > 0) findings.push(finding('BRANCH_EVALUATION_MISSING', { ...place, row: best.row, column: missing[0] }, { branch, missing: missing.map((m) => `“${m}”`).join('、') }));
+    const attendance = best.expected && best.present !== undefined ? best.present / best.expected : undefined;
+    return { branch, held: true, fourEvaluations: missing.length === 0, date: best.date, expected: best.expected, present: best.present, attendance };
+  });
+  return { branches, findings };
+}

@@ -1,0 +1,47 @@
+/**
+ * R-material (§三.10 对照检查材料): every leadership member and every Party member who is a
+ * middle-level cadre hands in by the due date, reviewed (已审核); a leadership member's material
+ * is also sent to the supervision group (报送督导组). Judged once the due date is reached.
+ */
+import type { MaterialRow } from '../columns.js';
+import type { Config } from '../config.js';
+import type { Day } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+import type { Roster } from '../roster.js';
+
+export interface MaterialStatus {
+  name: string;
+  role: '班子成员' | '中层干部';
+  submitted: boolean;
+  submittedOn?: Day;
+  reviewed: boolean;
+  sent: boolean;
+  ok: boolean;
+}
+
+export function materials(rows: readonly MaterialRow[], roster: Roster, config: Config, asOf: Day, places: { materials: { file: string; sheet: string }; roster: { file: string; sheet: string } }): { materials: MaterialStatus[]; findings: Finding[] } {
+  const due = config.materials.due;
+  const judged = due <= asOf;
+  const findings: Finding[] = [];
+  const byName = new Map<string, MaterialRow>();
+  for (const r of rows) if (r.name && !byName.has(r.name)) byName.set(r.name, r);
+  const required = roster.list.filter((p) => p.onDuty && (p.leader || (p.cadre && p.party)));
+  const result = required.map((p): MaterialStatus => {
+    const role = p.leader ? '班子成员' : '中层干部';
+    const r = byName.get(p.name);
+    const submitted = r?.submitted !== undefined && r.submitted <= due;
+    const reviewed = r?.review === '已审核';
+    const sent = r?.sent === true;
+    const ok = submitted && reviewed && (!p.leader || sent);
+    if (judged) {
+      const at = r ? { ...places.materials, row: r.row } : { ...places.roster, row: p.row };
+      if (!submitted) findings.push(finding('MATERIAL_MISSING', { ...at, column: r ? '提交日期' : '姓名' }, { name: p.name, role, due, late: r?.submitted ?? '' }));
+      else {
+        if (!reviewed) findings.push(finding('MATERIAL_NOT_REVIEWED', { ...at, column: '审核' }, { name: p.name }));
+        if (p.leader && !sent) findings.push(finding('MATERIAL_NOT_SENT', { ...at, column: '报送督导组' }, { name: p.name }));
+      }
+    }
+    return { name: p.name, role, submitted, ...(r?.submitted ? { submittedOn: r.submitted } : {}), reviewed, sent, ok };
+  });
+  return { materials: result, findings };
+}

@@ -1,0 +1,33 @@
+/** R-publicity (§四.3): at least `publicity.min` reports dated inside the campaign; judged when the campaign has ended. */
+import type { PublicityRow } from '../columns.js';
+import type { Config } from '../config.js';
+import type { Day } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+
+export interface PublicityStatus {
+  checked: true;
+  count: number;
+  required: number;
+  judged: boolean;
+  byForm: Record<string, number>;
+}
+
+export function publicity(rows: readonly PublicityRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { status: PublicityStatus; findings: Finding[] } {
+  const { from, to } = config.campaign;
+  const judged = to <= asOf;
+  const findings: Finding[] = [];
+  const byForm: Record<string, number> = Object.fromEntries(config.publicity.forms.map((f) => [f, 0]));
+  let count = 0;
+  for (const r of rows) {
+    if (!r.date) continue;
+    if (r.date < from || r.date > to) {
+      findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', { ...place, row: r.row, column: '日期' }, { date: r.date, from, to }));
+      continue;
+    }
+    count++;
+    if (r.form) byForm[r.form] = (byForm[r.form] ?? 0) + 1;
+  }
+  const required = config.publicity.min;
+  if (judged && count < required) findings.push(finding('PUBLICITY_SHORT', place, { count, min: required }));
+  return { status: { checked: true, count, required, judged, byForm }, findings };
+}

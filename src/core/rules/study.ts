@@ -1,0 +1,79 @@
+/**
+ * R-study (§三.3 五个一): every Party member on duty hands in a 心得体会 inside the study window;
+ * once the window has ended exactly `excellent` essays are marked 优秀 (more is an error at any
+ * time); concentrated study on at least `minDays` distinct days; and each of the once-only forms
+ * (大家谈, 专题党课, 观看影片) held inside the window. Shortfalls are violations once the window
+ * has ended on or before the as-of date.
+ */
+import type { EssayRow, StudySessionRow } from '../columns.js';
+import type { Config } from '../config.js';
+import type { Day } from '../dates.js';
+import { finding, type Finding } from '../findings.js';
+import type { Roster } from '../roster.js';
+
+export interface StudyStatus {
+  checked: true;
+  judged: boolean;
+  essaysMissing: string[];
+  essaysHanded: number;
+  members: number;
+  excellent: number;
+  excellentRequired: number;
+  studyDays: number;
+  minDays: number;
+  collective: Record<string, boolean>;
+}
+
+type Place = { file: string; sheet: string };
+
+export function study(
+  essays: readonly EssayRow[],
+  sessions: readonly StudySessionRow[],
+  roster: Roster,
+  config: Config,
+  asOf: Day,
+  places: { essays: Place; sessions: Place },
+): { status: StudyStatus; findings: Finding[] } {
+  const { from, to, minDays, excellent: required, concentratedForms, onceForms } = config.study;
+  const judged = to <= asOf;
+  const findings: Finding[] = [];
+  const members = roster.list.filter((p) => p.party && p.onDuty);
+  const memberNames = new Set(members.map((m) => m.name));
+  const handed = new Set<string>();
+  let excellent = 0;
+  for (const e of essays) {
+    if (e.award === '优秀') excellent++;
+    if (!e.name || !e.submitted) continue;
+    if (!memberNames.has(e.name)) findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
+    else if (e.submitted < from || e.submitted > to) findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
+    else handed.add(e.name);
+  }
+  const essaysMissing = members.filter((m) => !handed.has(m.name)).map((m) => m.name);
+  if (judged) {
+    for (const m of members) {
+      if (!handed.has(m.name)) findings.push(finding('STUDY_ESSAY_MISSING', { file: places.essays.file, sheet: places.essays.sheet }, { name: m.name, from, to }));
+    }
+  }
+  if (excellent > required) findings.push(finding('STUDY_EXCELLENT_TOO_MANY', places.essays, { count: excellent, required }));
+  else if (judged && excellent !== required) findings.push(finding('STUDY_EXCELLENT_COUNT', places.essays, { count: excellent, required }));
+
+  const days = new Set<string>();
+  const held = new Set<string>();
+  for (const s of sessions) {
+    if (!s.date || !s.form || s.date < from || s.date > to) continue;
+    if (concentratedForms.includes(s.form)) days.add(s.date);
+    held.add(s.form);
+  }
+  const collective = Object.fromEntries(onceForms.map((f) => [f, held.has(f)]));
+  if (judged) {
+    if (days.size < minDays) findings.push(finding('STUDY_DAYS_SHORT', places.sessions, { days: days.size, min: minDays, forms: concentratedForms.join('、') }));
+    for (const form of onceForms) if (!held.has(form)) findings.push(finding('STUDY_FORM_MISSING', places.sessions, { form }));
+  }
+  return {
+    status: {
+      checked: true, judged, essaysMissing, essaysHanded: handed.size, members: members.length,
+      excellent, excellentRequired: required, studyDays: days.size, minDays, collective,
+    },
+    findings,
+  };
+}
