@@ -95,6 +95,21 @@ describe('LibreOffice-authored basic fixture', () => {
     expect(report.findings.filter((f: any) => f.code === 'TALK_MISSING').map((f: any) => f.message)).toEqual(['刘春华与李明未谈心（处室负责人与党员）']);
   });
 
+  it('judges 学习教育.xlsx as computed by hand', () => {
+    expect(report.study).toMatchObject({ essaysMissing: ['谭红', '刘春华'], members: 4, excellent: 1, studyDays: 2, collective: { 大家谈: true, 专题党课: true, 观看影片: false } });
+    expect(report.branches.map((b: any) => [b.branch, b.held, b.fourEvaluations, b.present, b.expected])).toEqual([['第一党支部', true, false, 4, 4], ['第四党支部', true, true, 2, 3]]);
+    expect(report.materials.map((m: any) => [m.name, m.submitted, m.reviewed, m.sent, m.ok])).toEqual([['吴敏华', true, true, true, true], ['谭红', true, true, false, false]]);
+    expect(report.publicity).toMatchObject({ count: 1, required: 2, judged: false });
+    expect(report.opinions).toMatchObject({ count: 3, traced: 1, untraced: 1 });
+    expect(at('STUDY_ESSAY_OUTSIDE_WINDOW')).toEqual(['心得体会!C3']);
+    expect(at('BRANCH_OUTSIDE_WINDOW')).toEqual(['组织生活会!A2']);
+    expect(at('BRANCH_EVALUATION_MISSING')).toEqual(['组织生活会!F3']);
+    expect(at('MATERIAL_NOT_SENT')).toEqual(['对照检查!D3']);
+    expect(at('PUBLICITY_OUTSIDE_CAMPAIGN')).toEqual(['宣传报道!A3']);
+    expect(at('OPINION_UNTRACED')).toEqual(['征求意见!F3']);
+    expect(report.findings.filter((f: any) => f.code === 'STUDY_FORM_MISSING').map((f: any) => f.message)).toEqual(['学习期内未开展“观看影片”']);
+  });
+
   it('keeps an 18-digit id typed in Calc as text', async () => {
     const reader = await openWorkbook(join(BASIC, '党员名册.xlsx'), '党员名册.xlsx');
     const rows: unknown[][] = [];

@@ -139,7 +139,9 @@ def basic(office, out):
     with open(os.path.join(out, 'taizhang.config.json'), 'w', encoding='utf-8') as f:
         json.dump({'asOf': '2014-08-15',
                    'homeVisits': {'from': '2014-03-01', 'to': '2014-06-30', 'quota': {'headTeacher': 4, 'teacher': 2}},
-                   'duties': {'from': '2014-03-24', 'to': '2014-04-20', 'holidays': [['2014-04-07', '2014-04-13']]}},
+                   'duties': {'from': '2014-03-24', 'to': '2014-04-20', 'holidays': [['2014-04-07', '2014-04-13']]},
+                   'roster': {'branches': ['第一党支部', '第四党支部']},
+                   'study': {'excellent': 1, 'minDays': 2}, 'publicity': {'min': 2}},
                   f, ensure_ascii=False, indent=2)
 
     book = office.new()
@@ -239,10 +241,61 @@ def basic(office, out):
     book.close()
 
 
+def study(office, out):
+    """学习教育.xlsx for the basic office. Party members on duty: 吴敏华, 谭红, 李明, 刘春华."""
+    book = office.new()
+    s = book.sheet('心得体会')
+    book.fill(s, 0, [
+        ['姓名', '题目', '提交日期', '评选结果'],
+        ['吴敏华', '践行群众路线', D('2014-04-01'), '优秀'],   # row 2
+        ['谭　红', '照镜子正衣冠', '2014年7月1日', None],       # row 3: the day after the window, not counted
+        ['李明', '学习体会', D('2014-05-01'), None],            # row 4
+        ['李明', '学习体会（二）', D('2014-05-02'), None],      # row 5: a second essay counts once
+    ])
+    s = book.sheet('集中学习')
+    book.fill(s, 0, [
+        ['日期', '主题', '形式', '学时', '参加人数'],
+        [D('2014-04-01'), '十八大精神', '集体学习', 2, 30],
+        [D('2014-04-01'), '群众路线', '专题研讨', 2, 30],   # same day: still one day
+        ['2014/4/8', '师德师风', '专家辅导', 2, 28],
+        [D('2014-04-10'), '群众路线大家谈', '大家谈', 2, 30],
+        [D('2014-04-11'), '专题党课', '专题党课', 2, 31],   # no 观看影片
+    ])
+    s = book.sheet('组织生活会')
+    book.fill(s, 0, [
+        ['日期', '党支部', '个人自评', '党员互评', '支部讲评', '领导点评', '应到人数', '实到人数'],
+        [D('2014-04-30'), '第一党支部', '是', '是', '是', '是', 4, 4],     # row 2: before the window
+        [D('2014-05-15'), '第一党支部', '是', '是', '是', None, 4, 4],     # row 3: 领导点评 blank
+        [D('2014-06-30'), '第四党支部', '√', '√', '√', '√', 3, 2],         # row 4: last day, complete
+    ])
+    s = book.sheet('对照检查')
+    book.fill(s, 0, [
+        ['姓名', '提交日期', '审核', '报送督导组'],
+        ['吴敏华', D('2014-06-20'), '已审核', '是'],   # on the due day
+        ['谭红', D('2014-06-18'), '已审核', '否'],     # reviewed, not sent
+    ])
+    s = book.sheet('宣传报道')
+    book.fill(s, 0, [
+        ['日期', '标题', '形式', '报送单位'],
+        [D('2014-01-01'), '动员', '新闻报道', '学校网站'],
+        [D('2014-10-01'), '总结', '工作综述', '岳阳日报'],   # row 3: after the campaign
+    ])
+    s = book.sheet('征求意见')
+    book.fill(s, 0, [
+        ['日期', '来源', '方式', '意见内容', '问题类别', '台账序号'],
+        [D('2014-03-25'), '教师', '座谈', '会议太多', '形式主义', '1'],
+        [D('2014-03-26'), '家长', '意见箱', '补课收费', '师德师风', 99],   # row 3: no item 99
+        [D('2014-03-27'), '家长', '家访', '作业太多', '形式主义', None],
+    ])
+    book.save(os.path.join(out, '学习教育.xlsx'))
+    book.close()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     with Office() as office:
         basic(office, os.path.join(OUT, 'basic'))
+        study(office, os.path.join(OUT, 'basic'))
     print(f'fixtures written to {OUT}')
 
 
