@@ -79,7 +79,6 @@ function line(f: Finding, lang: Lang): string {
 export function jsonReport(report: Report, lang: Lang): unknown {
   return {
     ...report,
-    phase: report.phase,
     findings: report.findings.map((f) => ({ ...f, message: findingMessage(f, lang) })),
   };
 }

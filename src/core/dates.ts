@@ -66,7 +66,7 @@ export function formatDayZh(day: Day): string {
   return `${+day.slice(5, 7)}月${+day.slice(8, 10)}日`;
 }
 
-/** Days in an inclusive range, in order. */
+/** Whether a day lies in the inclusive range from–to (a rule's window). */
 export function isWithin(day: Day, from: Day, to: Day): boolean {
   return day >= from && day <= to;
 }

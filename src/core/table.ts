@@ -156,7 +156,7 @@ function numberText(n: number): string {
 
 /**
  * Reads a sheet row by row: push every raw row in order, then finish. The first rows are held
- * until the header is found, then each row is typed as it comes (memory stays small on big logs).
+ * until the header is found, then each row is typed as it comes.
  */
 export class TableReader<S extends SheetSpec> {
   private pending: RawRow[] = [];
@@ -169,8 +169,6 @@ export class TableReader<S extends SheetSpec> {
     private readonly spec: S,
     private readonly config: Config,
     private readonly opts: TableOptions,
-    /** Called for each typed row; when given, rows are not kept. */
-    private readonly onRow?: (row: RowOf<S>) => void,
   ) {
     this.year = campaignYear(config);
   }
@@ -224,8 +222,7 @@ export class TableReader<S extends SheetSpec> {
     }
     if (!filled) return; // a blank row (or one with only extra columns) is no record
     this.findings.push(...rowFindings);
-    if (this.onRow) this.onRow(row as RowOf<S>);
-    else this.rows.push(row as RowOf<S>);
+    this.rows.push(row as RowOf<S>);
   }
 }
 

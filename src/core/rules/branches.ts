@@ -4,7 +4,7 @@
  */
 import type { BranchMeetingRow } from '../columns.js';
 import type { Config } from '../config.js';
-import type { Day } from '../dates.js';
+import { isWithin, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 
 export interface BranchStatus {
@@ -32,7 +32,7 @@ export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config
   const byBranch = new Map<string, BranchMeetingRow[]>();
   for (const r of rows) {
     if (!r.branch || !r.date) continue;
-    if (r.date < from || r.date > to) {
+    if (!isWithin(r.date, from, to)) {
       findings.push(finding('BRANCH_OUTSIDE_WINDOW', { ...place, row: r.row, column: '日期' }, { branch: r.branch, date: r.date, from, to }));
       continue;
     }

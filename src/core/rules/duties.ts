@@ -8,7 +8,7 @@
  */
 import type { DutyRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { addDays, formatDayZh, lastDayOfMonth, monthKey, weekMonday, type Day } from '../dates.js';
+import { addDays, formatDayZh, isWithin, lastDayOfMonth, monthKey, weekMonday, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import type { Roster } from '../roster.js';
 
@@ -97,7 +97,7 @@ export function duties(rows: readonly DutyRow[], roster: Roster, config: Config,
       statuses.push({ row: r.row, counted: false, reason: roster.people.has(r.leader) ? '不是班子成员' : '名册中无此人' });
       continue;
     }
-    if (r.date < from || r.date > to) {
+    if (!isWithin(r.date, from, to)) {
       findings.push(finding('DUTY_OUTSIDE_WINDOW', at('日期'), { date: r.date, from, to }));
       statuses.push({ row: r.row, counted: false, reason: '不在活动期内' });
       continue;

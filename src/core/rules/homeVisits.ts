@@ -9,7 +9,7 @@
  */
 import type { HomeVisitRow } from '../columns.js';
 import type { Config } from '../config.js';
-import type { Day } from '../dates.js';
+import { isWithin, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import { homeVisitQuota, type Roster } from '../roster.js';
 
@@ -68,7 +68,7 @@ export class HomeVisitTally {
       this.findings.push(finding('VISIT_UNKNOWN_TEACHER', at('教师'), { teacher: v.teacher }));
       return status(false, '名册中无此人');
     }
-    if (v.date < from || v.date > to) {
+    if (!isWithin(v.date, from, to)) {
       this.findings.push(finding('VISIT_OUTSIDE_WINDOW', at('日期'), { date: v.date, from, to }));
       return status(false, '不在家访活动期内');
     }

@@ -1,7 +1,7 @@
 /** R-publicity (§四.3): at least `publicity.min` reports dated inside the campaign; judged when the campaign has ended. */
 import type { PublicityRow } from '../columns.js';
 import type { Config } from '../config.js';
-import type { Day } from '../dates.js';
+import { isWithin, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 
 export interface PublicityStatus {
@@ -20,7 +20,7 @@ export function publicity(rows: readonly PublicityRow[], config: Config, asOf: D
   let count = 0;
   for (const r of rows) {
     if (!r.date) continue;
-    if (r.date < from || r.date > to) {
+    if (!isWithin(r.date, from, to)) {
       findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', { ...place, row: r.row, column: '日期' }, { date: r.date, from, to }));
       continue;
     }

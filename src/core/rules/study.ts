@@ -7,7 +7,7 @@
  */
 import type { EssayRow, StudySessionRow } from '../columns.js';
 import type { Config } from '../config.js';
-import type { Day } from '../dates.js';
+import { isWithin, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import type { Roster } from '../roster.js';
 
@@ -45,7 +45,7 @@ export function study(
     if (e.award === '优秀') excellent++;
     if (!e.name || !e.submitted) continue;
     if (!memberNames.has(e.name)) findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
-    else if (e.submitted < from || e.submitted > to) findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
+    else if (!isWithin(e.submitted, from, to)) findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
     else handed.add(e.name);
   }
   const essaysMissing = members.filter((m) => !handed.has(m.name)).map((m) => m.name);
@@ -60,7 +60,7 @@ export function study(
   const days = new Set<string>();
   const held = new Set<string>();
   for (const s of sessions) {
-    if (!s.date || !s.form || s.date < from || s.date > to) continue;
+    if (!s.date || !s.form || !isWithin(s.date, from, to)) continue;
     if (concentratedForms.includes(s.form)) days.add(s.date);
     held.add(s.form);
   }

@@ -8,7 +8,7 @@
  */
 import type { TalkRow } from '../columns.js';
 import type { Config } from '../config.js';
-import type { Day } from '../dates.js';
+import { isWithin, type Day } from '../dates.js';
 import { finding, type Finding } from '../findings.js';
 import type { Person, Roster } from '../roster.js';
 
@@ -81,7 +81,7 @@ export function talks(rows: readonly TalkRow[], roster: Roster, config: Config, 
       statuses.push({ row: r.row, counted: false, reason: '名册中无此人' });
       continue;
     }
-    if (r.date < from || r.date > to) {
+    if (!isWithin(r.date, from, to)) {
       findings.push(finding('TALK_OUTSIDE_WINDOW', at('日期'), { date: r.date, from, to }));
       statuses.push({ row: r.row, counted: false, reason: '不在谈心期内' });
       continue;
