@@ -166,7 +166,7 @@ export const essaySheet = {
     { key: 'name', header: '姓名', variants: ['党员姓名', '作者'], type: 'name', required: true, width: 10 },
     { key: 'title', header: '题目', variants: ['标题', '心得题目'], type: 'text', required: true, width: 30 },
     { key: 'submitted', header: '提交日期', variants: ['日期', '时间', '上交日期'], type: 'date', required: true, width: 12 },
-    { key: 'award', header: '评选结果', variants: ['评选', '评优结果', '是否优秀'], type: 'enum', options: () => ['优秀'], width: 10 },
+    { key: 'award', header: '评选结果', variants: ['评选', '评优结果', '是否优秀'], type: 'enum', options: (c) => [c.study.excellentMark], width: 10 },
   ],
 } as const satisfies SheetSpec;
 
@@ -206,7 +206,7 @@ export const materialSheet = {
   columns: [
     { key: 'name', header: '姓名', variants: ['党员姓名'], type: 'name', required: true, width: 10 },
     { key: 'submitted', header: '提交日期', variants: ['日期', '时间', '上交日期'], type: 'date', width: 12 },
-    { key: 'review', header: '审核', variants: ['审核情况', '审核状态'], type: 'enum', options: () => ['已审核', '未审核'], width: 10 },
+    { key: 'review', header: '审核', variants: ['审核情况', '审核状态'], type: 'enum', options: (c) => [c.materials.reviewed, c.materials.notReviewed], width: 10 },
     { key: 'sent', header: '报送督导组', variants: ['是否报送督导组', '报送'], type: 'yesno', width: 11 },
   ],
 } as const satisfies SheetSpec;

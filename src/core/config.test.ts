@@ -11,6 +11,7 @@ describe('config', () => {
     expect(config.publicity.min).toBe(10);
     expect(config.phases.map((p) => p.to)).toEqual(['2014-05-20', '2014-06-30', '2014-09-30']);
     expect(config.asOf).toBeUndefined();
+    expect([config.study.excellentMark, config.materials.reviewed]).toEqual(['优秀', '已审核']);
   });
 
   it('merges a partial override with the defaults', () => {

@@ -96,11 +96,21 @@ export const configSchema = z
         forms: names.default(['集体学习', '专题研讨', '专家辅导', '专题党课', '观看影片', '大家谈', '自学']),
         concentratedForms: names.default(['集体学习', '专题研讨', '专家辅导']),
         onceForms: names.default(['大家谈', '专题党课', '观看影片']),
+        /** The mark of an essay chosen in the 优秀论文评选 (评选结果 column). */
+        excellentMark: z.string().min(1).default('优秀'),
       })
       .strict()
       .prefault({}),
     meetings: window('2014-05-01', '2014-06-30').prefault({}),
-    materials: z.object({ due: day.default('2014-06-20') }).strict().prefault({}),
+    materials: z
+      .object({
+        due: day.default('2014-06-20'),
+        /** The words of the 审核 column: reviewed, not reviewed. */
+        reviewed: z.string().min(1).default('已审核'),
+        notReviewed: z.string().min(1).default('未审核'),
+      })
+      .strict()
+      .prefault({}),
     publicity: z
       .object({
         min: count.default(10),

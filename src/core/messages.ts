@@ -31,7 +31,7 @@ export const MESSAGES = {
   VISIT_DUPLICATE: entry('warning', (p) => `重复记录：${p.teacher}于${p.date}家访${p.student}已在第${p.firstRow}行登记，不重复计入`, (p) => `duplicate of row ${p.firstRow} (${p.teacher}, ${p.student}, ${p.date}); not counted twice`),
   VISIT_OUTSIDE_WINDOW: entry('warning', (p) => `家访日期${p.date}不在家访活动期内（${p.from}至${p.to}），不计入`, (p) => `visit on ${p.date} is outside the home-visit window ${p.from}..${p.to}; not counted`),
   VISIT_NO_DIARY: entry('warning', (p) => `${p.teacher}家访${p.student}未写家访日记（仍计入，请补写日记或家访小结）`, (p) => `${p.teacher}'s visit to ${p.student} has no visit diary (still counted)`),
-  VISIT_METHOD_MISSING: entry('warning', () => `未填家访方式，按“上门”计入，请核实`, () => `visit method missing; counted as in person, please check`),
+  VISIT_METHOD_MISSING: entry('warning', (p) => `未填家访方式，按“${p.method}”计入，请核实`, (p) => `visit method missing; counted as "${p.method}", please check`),
 
   // Rectification ledger (R-ledger)
   LEDGER_ELEMENT_MISSING: entry('error', (p) => `整改事项${p.item}缺少“${p.element}”，未做到六落实`, (p) => `ledger item ${p.item} lacks "${p.element}" (six elements)`),

@@ -19,7 +19,7 @@ export function starterConfig(config: Config = defaultConfig()): Record<string, 
     ledger: { dueSoonDays: config.ledger.dueSoonDays },
     study: { from: config.study.from, to: config.study.to, minDays: config.study.minDays, excellent: config.study.excellent },
     meetings: config.meetings,
-    materials: config.materials,
+    materials: { due: config.materials.due },
     publicity: { min: config.publicity.min },
     mail: { to: [], from: '', host: '', port: 465, secure: true, user: '' },
   };

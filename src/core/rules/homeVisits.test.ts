@@ -77,6 +77,12 @@ describe('homeVisits', () => {
     expect(r.teachers.find((t) => t.teacher === '谭红')!.counted).toBe(1);
   });
 
+  it('counts a visit with no method as the counted method, with a warning naming it', () => {
+    const r = homeVisits([visit(3, '2014-03-03', '王芳', '甲', { method: undefined })], staff, c, '2014-05-01', places);
+    expect(r.teachers.find((t) => t.teacher === '王芳')!.counted).toBe(1);
+    expect(r.findings.map((f) => [f.code, f.message])).toEqual([['VISIT_METHOD_MISSING', '未填家访方式，按“上门”计入，请核实']]);
+  });
+
   it('takes quotas and the window from the config', () => {
     const custom = config({ homeVisits: { from: '2014-09-01', to: '2014-12-31', quota: { headTeacher: 2, teacher: 1 } } });
     const r = homeVisits([visit(3, '2014-09-03', '李明', '甲'), visit(4, '2014-03-03', '王芳', '乙')], staff, custom, '2015-01-01', places);

@@ -81,7 +81,7 @@ export class HomeVisitTally {
     this.seen.set(key, v.row);
     if (v.invalid.includes('method')) return status(false, '家访方式无法识别');
     if (v.method === undefined) {
-      this.findings.push(finding('VISIT_METHOD_MISSING', at('家访方式')));
+      this.findings.push(finding('VISIT_METHOD_MISSING', at('家访方式'), { method: this.config.homeVisits.countedMethods[0]! }));
     } else if (!this.counted.has(v.method)) {
       return status(false, `${v.method}家访不计入`);
     }

@@ -30,7 +30,7 @@ export function materials(rows: readonly MaterialRow[], roster: Roster, config: 
     const role = p.leader ? '班子成员' : '中层干部';
     const r = byName.get(p.name);
     const submitted = r?.submitted !== undefined && r.submitted <= due;
-    const reviewed = r?.review === '已审核';
+    const reviewed = r?.review === config.materials.reviewed;
     const sent = r?.sent === true;
     const ok = submitted && reviewed && (!p.leader || sent);
     if (judged) {

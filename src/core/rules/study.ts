@@ -42,7 +42,7 @@ export function study(
   const handed = new Set<string>();
   let excellent = 0;
   for (const e of essays) {
-    if (e.award === '优秀') excellent++;
+    if (e.award === config.study.excellentMark) excellent++;
     if (!e.name || !e.submitted) continue;
     if (!memberNames.has(e.name)) findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
     else if (!isWithin(e.submitted, from, to)) findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
