@@ -2,7 +2,7 @@
  * SPEC §6: unreadable input gets one clear Chinese line naming the file (and sheet or column
  * where it applies), exit code 2, no stack trace, and no file changed.
  */
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyDir, FIXTURES, runCli, SAMPLE, snapshot } from './helpers/cli.js';
@@ -108,6 +108,17 @@ describe('bad workbooks', () => {
     await expectRefused(ROSTER, doc, /党员名册\.xlsx：不是有效的 \.xlsx 工作簿（是 Word 文档）/);
   });
 
+  it('a folder where a workbook should be', async () => {
+    const dir = copyDir(SAMPLE);
+    dirs.push(dir);
+    rmSync(join(dir, ROSTER));
+    mkdirSync(join(dir, ROSTER));
+    const before = snapshot(dir);
+    const r = runCli(['check', dir]);
+    expect(r).toMatchObject({ code: 2, stdout: '', stderr: 'taizhang: 党员名册.xlsx：无法读取文件（这是一个文件夹，不是文件）\n' });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('a missing workbook', async () => {
     await expectRefused(LEDGER, null, /找不到工作簿 整改台账\.xlsx/);
   });
@@ -130,6 +141,7 @@ describe('bad config and options', () => {
     const r = runCli(['check', SAMPLE, '--asof', '2014-08-15']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
     expect(r.stderr).toBe('taizhang: 参数错误：未知的选项 --asof（用 --help 查看可用选项）\n');
+    expect(runCli(['chek', SAMPLE]).stderr).toBe('taizhang: 参数错误：未知的命令 chek（可用：check、init；用 --help 查看）\n');
     const m = runCli(['check', '/nonexistent/folder']);
     expect(m).toMatchObject({ code: 2, stderr: 'taizhang: 找不到文件夹 /nonexistent/folder\n' });
   });

@@ -20,12 +20,14 @@ interface CommonOptions {
 
 let lang: Lang = 'zh';
 
+const langOption = () => new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh');
+
 function common(cmd: Command): Command {
   return cmd
     .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
     .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
     .option('--json', '在标准输出打印 JSON 报告（且只打印它）')
-    .addOption(new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh'));
+    .addOption(langOption());
 }
 
 const program = new Command('taizhang')
@@ -49,7 +51,7 @@ program
   .command('init')
   .description('在文件夹中新建空白工作簿（含表头、下拉列表、日期格式）和配置文件；已有文件不覆盖')
   .argument('[DIR]', '文件夹', '.')
-  .addOption(new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh'))
+  .addOption(langOption())
   .action(async (dir: string, opts: { lang: Lang }) => {
     lang = opts.lang;
     const result = await initFolder(dir);
@@ -69,7 +71,7 @@ function commanderMessage(e: CommanderError): string {
     case 'commander.unknownOption':
       return `参数错误：未知的选项 ${arg}（用 --help 查看可用选项）`;
     case 'commander.unknownCommand':
-      return `参数错误：未知的命令 ${arg}（可用：check、init；用 --help 查看）`;
+      return `参数错误：未知的命令 ${arg}（可用：${program.commands.map((c) => c.name()).join('、')}；用 --help 查看）`;
     case 'commander.optionMissingArgument':
       return `参数错误：选项 ${arg} 需要一个值`;
     case 'commander.invalidArgument':

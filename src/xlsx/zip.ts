@@ -35,41 +35,59 @@ export interface ZipArchive {
   close(): void;
 }
 
+/** Why the system would not let us read a file, in words a clerk can act on. */
+function unreadable(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const reason =
+    ({ EACCES: '没有读取权限', EPERM: '没有读取权限', EBUSY: '文件正被其他程序占用', EISDIR: '这是一个文件夹，不是文件', ENOENT: '文件不存在', EIO: '磁盘读取出错' } as Record<string, string>)[code] ??
+    `系统错误 ${code || String(e)}`;
+  return new InputError('FILE_UNREADABLE', { file, reason });
+}
+
+async function readHead(path: string, file: string, bytes: number): Promise<Buffer> {
+  try {
+    const handle = await openFile(path, 'r');
+    try {
+      const head = Buffer.alloc(bytes);
+      const { bytesRead } = await handle.read(head, 0, bytes, 0);
+      return head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+}
+
 async function sniff(path: string, file: string): Promise<void> {
   let size: number;
   try {
-    size = (await stat(path)).size;
+    const s = await stat(path);
+    if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = s.size;
   } catch (e) {
-    throw new InputError('FILE_UNREADABLE', { file, reason: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw unreadable(file, e);
   }
   if (size === 0) throw new InputError('FILE_EMPTY', { file });
-  const handle = await openFile(path, 'r');
-  try {
-    const head = Buffer.alloc(Math.min(size, 512 * 1024));
-    await handle.read(head, 0, head.length, 0);
-    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
-    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      // An OLE2 compound file: a legacy .xls, or an .xlsx encrypted with an open password,
-      // which Office stores as OLE2 with an EncryptionInfo stream.
-      let encrypted = head.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-      if (!encrypted && size > head.length) {
-        const all = Buffer.alloc(Math.min(size, 8 * 1024 * 1024));
-        await handle.read(all, 0, all.length, 0);
-        encrypted = all.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-      }
-      throw new InputError(encrypted ? 'ENCRYPTED' : 'LEGACY_XLS', { file });
+  const head = await readHead(path, file, Math.min(size, 512 * 1024));
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    // An OLE2 compound file: a legacy .xls, or an .xlsx encrypted with an open password,
+    // which Office stores as OLE2 with an EncryptionInfo stream.
+    let encrypted = head.includes(Buffer.from('EncryptionInfo', 'utf16le'));
+    if (!encrypted && size > head.length) {
+      encrypted = (await readHead(path, file, Math.min(size, 8 * 1024 * 1024))).includes(Buffer.from('EncryptionInfo', 'utf16le'));
     }
-    if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) throw new InputError('NOT_XLSX', { file, what: '空的 zip 压缩包' });
-    const sample = head.subarray(0, 4096).toString('utf8');
-    const trimmed = sample.replace(/^\ufeff/, '').trimStart().toLowerCase();
-    let what = '无法识别的文件内容';
-    if (trimmed.startsWith('<html') || trimmed.startsWith('<!doctype') || trimmed.startsWith('<table')) what = '是网页（HTML）文件改了扩展名';
-    else if (trimmed.startsWith('<?xml')) what = '是 XML 文件（可能是 Excel 2003 XML 表格）';
-    else if (!/[\u0000-\u0008\u000e-\u001f]/.test(sample) && /[,\t]/.test(sample)) what = '看起来是 CSV 或文本文件改了扩展名';
-    throw new InputError('NOT_XLSX', { file, what });
-  } finally {
-    await handle.close();
+    throw new InputError(encrypted ? 'ENCRYPTED' : 'LEGACY_XLS', { file });
   }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) throw new InputError('NOT_XLSX', { file, what: '空的 zip 压缩包' });
+  const sample = head.subarray(0, 4096).toString('utf8');
+  const trimmed = sample.replace(/^\ufeff/, '').trimStart().toLowerCase();
+  let what = '无法识别的文件内容';
+  if (trimmed.startsWith('<html') || trimmed.startsWith('<!doctype') || trimmed.startsWith('<table')) what = '是网页（HTML）文件改了扩展名';
+  else if (trimmed.startsWith('<?xml')) what = '是 XML 文件（可能是 Excel 2003 XML 表格）';
+  else if (!/[\u0000-\u0008\u000e-\u001f]/.test(sample) && /[,\t]/.test(sample)) what = '看起来是 CSV 或文本文件改了扩展名';
+  throw new InputError('NOT_XLSX', { file, what });
 }
 
 export async function openZip(path: string, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipArchive> {
