@@ -169,8 +169,7 @@ const homeVisits: Row[] = [];
 const VISIT = { from: config.homeVisits.from, to: config.homeVisits.to };
 const OPINIONS = ['希望多布置些实践作业', '孩子住校，希望多关心生活', '建议减少周末补课', '感谢老师家访', '希望学校加强安全教育', '无', '希望多与家长沟通', '建议食堂改善伙食'];
 const CLASSES = ['(1)班', '(2)班', '(3)班', '(4)班', '(5)班', '(6)班'];
-let studentNo = 0;
-const student = () => `${pick(SURNAMES)}${pick(['子', '梓', '浩', '欣', '雨', '佳', '思', '明', '俊', '诗'])}${pick(['涵', '轩', '怡', '宇', '琪', '阳', '然', '萱', '博', '彤'])}${(studentNo++ % 7 === 0) ? '' : ''}`;
+const student = () => `${pick(SURNAMES)}${pick(['子', '梓', '浩', '欣', '雨', '佳', '思', '明', '俊', '诗'])}${pick(['涵', '轩', '怡', '宇', '琪', '阳', '然', '萱', '博', '彤'])}`;
 const usedStudents = new Set<string>();
 const newStudent = () => {
   for (;;) {

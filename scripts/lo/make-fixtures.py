@@ -186,7 +186,6 @@ def basic(office, out):
     weekly = ['进课堂听课', '与教师谈心', '学生家访', '为双困生办实事']
     rows = [['日期', '领导姓名', '活动类型', '对象', '内容摘要']]
     for monday, day in (('2014-03-24', 25), ('2014-03-31', 1), ('2014-04-14', 15)):
-        month = monday[5:7] if day > 20 else '04'
         date = f'2014-{"03" if day > 20 else "04"}-{day:02d}'
         for duty in weekly:
             if not (duty == '进课堂听课' and monday == '2014-03-31'):   # 吴敏华 misses it that week
