@@ -54,6 +54,8 @@ function parseXml(xml: string, file: string, part: string, on: (p: SaxesParser) 
 export class XlsxReader {
   private sharedStrings: string[] | undefined;
   private sharedStringsPart: string | undefined;
+  /** The styles part (`xl/styles.xml`), which the write-back appends its styles to. */
+  stylesPart: string | undefined;
 
   private constructor(
     private readonly zip: ZipArchive,
@@ -89,6 +91,8 @@ export class XlsxReader {
       );
       const reader = new XlsxReader(zip, file, sheets, date1904);
       const shared = [...targets.values()].find((r) => r.type.endsWith('/sharedStrings'));
+      const styles = [...targets.values()].find((r) => r.type.endsWith('/styles'));
+      reader.stylesPart = styles ? resolveTarget('xl/workbook.xml', styles.target) : undefined;
       reader.sharedStringsPart = shared ? resolveTarget('xl/workbook.xml', shared.target) : zip.entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
       return reader;
     } catch (e) {
@@ -105,6 +109,16 @@ export class XlsxReader {
   findSheet(name: string): SheetEntry | undefined {
     const key = normalizeText(name);
     return this.sheets.find((s) => normalizeText(s.name) === key);
+  }
+
+  /** The underlying zip, for the write-back. */
+  get archive(): ZipArchive {
+    return this.zip;
+  }
+
+  /** The shared strings table (loaded once). */
+  sharedStringTable(): Promise<string[]> {
+    return this.loadSharedStrings();
   }
 
   private async loadSharedStrings(): Promise<string[]> {

@@ -31,6 +31,8 @@ const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 export interface ZipArchive {
   entries: Map<string, yauzl.Entry>;
   stream(name: string): Promise<Readable>;
+  /** The entry's bytes as stored (still compressed), to copy it untouched. */
+  raw(name: string): Promise<Readable>;
   text(name: string): Promise<string>;
   close(): void;
 }
@@ -128,9 +130,16 @@ export async function openZip(path: string, file: string, limits: ZipLimits = DE
       if (!entry) return reject(new InputError('BAD_XML', { file, part: name }));
       zip.openReadStream(entry, (err, s) => (err ? reject(new InputError('TRUNCATED', { file })) : resolve(s!)));
     });
+  const raw = (name: string) =>
+    new Promise<Readable>((resolve, reject) => {
+      const entry = entries.get(name);
+      if (!entry) return reject(new InputError('BAD_XML', { file, part: name }));
+      zip.openReadStream(entry, { decompress: false }, (err, s) => (err ? reject(new InputError('TRUNCATED', { file })) : resolve(s!)));
+    });
   return {
     entries,
     stream,
+    raw,
     async text(name: string) {
       const s = await stream(name);
       const chunks: Buffer[] = [];

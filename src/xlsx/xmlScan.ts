@@ -1,0 +1,155 @@
+/**
+ * A lexer over XML text that keeps every byte: it cuts the input into tags and the text between
+ * them, each token carrying its raw source, so that a writer can copy what it does not change
+ * exactly as it was (entity forms, attribute order, quotes, namespace prefixes) and rewrite only
+ * what it owns. It does not check well-formedness: the reader (saxes) has already parsed the same
+ * part before any write-back, and refused it if it was malformed.
+ */
+
+export type TokenKind = 'open' | 'close' | 'empty' | 'text' | 'other';
+
+export interface XmlToken {
+  kind: TokenKind;
+  /** Local name of a tag (`row` for `<x:row>`); '' for text and other tokens. */
+  name: string;
+  raw: string;
+}
+
+function localName(tag: string, start: number): string {
+  let end = start;
+  while (end < tag.length) {
+    const c = tag.charCodeAt(end);
+    // whitespace, '/', '>' end a name
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+    end++;
+  }
+  const name = tag.slice(start, end);
+  const colon = name.indexOf(':');
+  return colon >= 0 ? name.slice(colon + 1) : name;
+}
+
+/** Cuts XML text, fed in chunks, into tokens. */
+export class XmlScanner {
+  private buffer = '';
+
+  constructor(private readonly onToken: (token: XmlToken) => void) {}
+
+  write(chunk: string): void {
+    this.buffer = this.buffer.length ? this.buffer + chunk : chunk;
+    this.scan(false);
+  }
+
+  end(): void {
+    this.scan(true);
+    if (this.buffer.length) this.onToken({ kind: 'text', name: '', raw: this.buffer });
+    this.buffer = '';
+  }
+
+  private scan(final: boolean): void {
+    const s = this.buffer;
+    let i = 0;
+    while (i < s.length) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        // keep text until a '<' or the end, so a text token is never split needlessly
+        if (final) {
+          this.onToken({ kind: 'text', name: '', raw: s.slice(i) });
+          i = s.length;
+        }
+        break;
+      }
+      if (lt > i) this.onToken({ kind: 'text', name: '', raw: s.slice(i, lt) });
+      i = lt;
+      const end = this.tagEnd(s, lt);
+      if (end < 0) break; // incomplete: wait for the next chunk
+      const raw = s.slice(lt, end);
+      const second = raw.charCodeAt(1);
+      if (second === 33 /* ! */) {
+        this.onToken({ kind: raw.startsWith('<![CDATA[') ? 'text' : 'other', name: '', raw });
+      } else if (second === 63 /* ? */) {
+        this.onToken({ kind: 'other', name: '', raw });
+      } else if (second === 47 /* / */) {
+        this.onToken({ kind: 'close', name: localName(raw, 2), raw });
+      } else {
+        this.onToken({ kind: raw.charCodeAt(raw.length - 2) === 47 ? 'empty' : 'open', name: localName(raw, 1), raw });
+      }
+      i = end;
+    }
+    this.buffer = s.slice(i);
+  }
+
+  /** Index just past the tag starting at `lt`, or -1 when the chunk ends first. */
+  private tagEnd(s: string, lt: number): number {
+    if (s.startsWith('<!--', lt)) {
+      const e = s.indexOf('-->', lt + 4);
+      return e < 0 ? -1 : e + 3;
+    }
+    if (s.startsWith('<![CDATA[', lt)) {
+      const e = s.indexOf(']]>', lt + 9);
+      return e < 0 ? -1 : e + 3;
+    }
+    if (s.startsWith('<?', lt)) {
+      const e = s.indexOf('?>', lt + 2);
+      return e < 0 ? -1 : e + 2;
+    }
+    if (lt + 1 >= s.length) return -1;
+    let quote = 0;
+    for (let j = lt + 1; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 62) return j + 1;
+    }
+    return -1;
+  }
+}
+
+/** Scans a whole string. */
+export function scanXml(xml: string): XmlToken[] {
+  const tokens: XmlToken[] = [];
+  const scanner = new XmlScanner((t) => tokens.push(t));
+  scanner.write(xml);
+  scanner.end();
+  return tokens;
+}
+
+const ATTR = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Attributes of a tag, by qualified name, still XML-escaped. */
+export function attributes(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(tag); m; m = ATTR.exec(tag)) out.set(m[1]!, m[2] ?? m[3] ?? '');
+  return out;
+}
+
+/** One attribute of a tag (unescaped), or undefined. */
+export function attribute(tag: string, name: string): string | undefined {
+  const re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  const m = re.exec(tag);
+  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/** The tag with one attribute set (replaced in place, or added before the end). */
+export function withAttribute(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
+  const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
+}
+
+// Characters XML 1.0 does not allow at all (a clerk's pasted text can hold them).
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!;
+  });
+}
