@@ -125,6 +125,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    backups: z
+      .object({
+        /** How many earlier versions of each workbook `refresh` keeps in .taizhang/backups. */
+        keep: z.number().int().min(1).max(1000).default(20),
+      })
+      .strict()
+      .prefault({}),
     mail: z
       .object({
         to: z.array(z.string().min(3)).default([]),

@@ -31,6 +31,8 @@ export interface HeaderLayout {
   headers: string[];
   /** Tool-owned columns already in the sheet: header → column index. */
   owned: Map<string, number>;
+  /** Rightmost column (0-based) holding a value in any row, tool-owned columns left out; -1 when none. */
+  lastColumn: number;
 }
 
 export interface TableResult<S extends SheetSpec> {
@@ -98,7 +100,7 @@ export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts
     headers[i] = text;
     if (text.trim().startsWith(OWNED_PREFIX)) owned.set(text.trim(), i);
   });
-  return { headerRow: best.row.row, index: best.index, headers, owned };
+  return { headerRow: best.row.row, index: best.index, headers, owned, lastColumn: -1 };
 }
 
 type CellResult = { ok: true; value: unknown } | { ok: false; finding: Finding };
@@ -161,6 +163,7 @@ function numberText(n: number): string {
 export class TableReader<S extends SheetSpec> {
   private pending: RawRow[] = [];
   private layout: HeaderLayout | undefined;
+  private ownedColumns: Set<number> | undefined;
   private readonly year: number;
   readonly rows: RowOf<S>[] = [];
   readonly findings: Finding[] = [];
@@ -175,6 +178,7 @@ export class TableReader<S extends SheetSpec> {
 
   push(raw: RawRow): void {
     if (this.layout) {
+      this.noteLastColumn(raw);
       this.typeRow(raw);
       return;
     }
@@ -189,9 +193,22 @@ export class TableReader<S extends SheetSpec> {
 
   private settleHeader(): void {
     this.layout = locateHeader(this.spec, this.pending, this.opts);
+    for (const raw of this.pending) this.noteLastColumn(raw);
     const after = this.pending.filter((r) => r.row > this.layout!.headerRow);
     this.pending = [];
     for (const raw of after) this.typeRow(raw);
+  }
+
+  /** The write-back appends its columns right of everything the clerk has typed. */
+  private noteLastColumn(raw: RawRow): void {
+    const layout = this.layout!;
+    this.ownedColumns ??= new Set(layout.owned.values());
+    for (let i = raw.cells.length - 1; i > layout.lastColumn; i--) {
+      if (!isEmpty(raw.cells[i]) && !this.ownedColumns.has(i)) {
+        layout.lastColumn = i;
+        break;
+      }
+    }
   }
 
   private typeRow(raw: RawRow): void {
