@@ -1,0 +1,365 @@
+/**
+ * Rewrites one worksheet part, streaming, so that only the tool's own columns change: every row,
+ * cell and element it does not own is copied as the exact text it was. What it touches:
+ * - the cells of the owned columns (old ones dropped, new ones merged in column order);
+ * - `spans` of the rows it writes to, and the `<dimension>` ref, widened to cover them;
+ * - the `<col>` entries of the owned columns (a clerk's range over them is split around them);
+ * - its own `<conditionalFormatting>` elements (found by HIGHLIGHT_MARK), replaced; the clerk's stay.
+ */
+import { dayToExcelSerial } from '../core/dates.js';
+import { columnLetter } from '../core/findings.js';
+import { HIGHLIGHT_MARK, type HighlightColour, type OwnedValue, type SheetWrite } from '../core/writeback.js';
+import { columnIndex } from './reader.js';
+import { attribute, escapeXml, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
+
+export interface PatchStyles {
+  /** cellXfs index of the tool's date style. */
+  dateStyle: number;
+  /** dxfs index per highlight colour. */
+  dxf: Record<HighlightColour, number>;
+}
+
+export interface PatchOptions {
+  styles: PatchStyles;
+  date1904: boolean;
+  /** The workbook's shared strings, to tell whether an owned cell's value really changes. */
+  sharedStrings: readonly string[];
+}
+
+export interface PatchStats {
+  /** Owned cells whose value differs from before (added, changed or emptied). */
+  changedCells: number;
+}
+
+// Elements of a worksheet that come after <conditionalFormatting> in the schema's order.
+const AFTER_CONDITIONAL_FORMATS = new Set([
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
+  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+]);
+
+const MARKS = [HIGHLIGHT_MARK, escapeXml(HIGHLIGHT_MARK)];
+const isOwnedFormat = (raw: string) => MARKS.some((m) => raw.includes(m));
+
+interface Piece {
+  /** Column of a cell; undefined for anything else inside the row. */
+  col?: number;
+  raw: string;
+}
+
+function textEscape(text: string): string {
+  return escapeXml(text).replace(/&quot;/g, '"');
+}
+
+function oldCellValue(raw: string, strings: readonly string[]): string {
+  const type = attribute(raw.slice(0, raw.indexOf('>') + 1), 't') ?? 'n';
+  if (type === 'inlineStr') {
+    let text = '';
+    for (const m of raw.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) text += unescapeXml(m[1]!);
+    return text;
+  }
+  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(raw)?.[1];
+  if (v === undefined) return '';
+  return type === 's' ? (strings[Number(v)] ?? '') : unescapeXml(v);
+}
+
+function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } | undefined {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const c1 = columnIndex(m[1]!);
+  const r1 = Number(m[2]);
+  return { c1, r1, c2: m[3] ? columnIndex(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
+}
+
+export class SheetPatcher {
+  private readonly scanner: XmlScanner;
+  private readonly owned: Set<number>;
+  /** Owned columns, 1-based as in `<col min max>`, ascending. */
+  private readonly ownedSorted: number[];
+  private readonly written: { col: number; width: number }[];
+  private readonly insertRows: number[];
+  private insertAt = 0;
+  private prefix = '';
+  private depth = 0;
+  private mode: 'top' | 'sheetData' | 'row' | 'cell' | 'cols' | 'cf' = 'top';
+  private colsSeen = false;
+  private formatsDone = false;
+  private maxPriority = 0;
+  private collected: string[] = [];
+  private rowOpen = '';
+  private rowNumber = 0;
+  private lastCol = -1;
+  private pieces: Piece[] = [];
+  private cellCol = 0;
+  readonly stats: PatchStats = { changedCells: 0 };
+
+  constructor(
+    private readonly write: SheetWrite,
+    private readonly options: PatchOptions,
+    private readonly emit: (text: string) => void,
+  ) {
+    this.scanner = new XmlScanner((t) => this.token(t));
+    this.written = write.columns.map((c) => ({ col: c.column, width: c.width }));
+    this.owned = new Set([...write.columns.map((c) => c.column), ...write.stale]);
+    this.ownedSorted = [...this.owned].map((c) => c + 1).sort((a, b) => a - b);
+    this.insertRows = [...write.rows.keys()].sort((a, b) => a - b);
+  }
+
+  push(chunk: string): void {
+    this.scanner.write(chunk);
+  }
+
+  end(): PatchStats {
+    this.scanner.end();
+    return this.stats;
+  }
+
+  private tag(name: string): string {
+    return this.prefix + name;
+  }
+
+  private token(t: XmlToken): void {
+    switch (this.mode) {
+      case 'top':
+        return this.top(t);
+      case 'sheetData':
+        return this.sheetData(t);
+      case 'row':
+      case 'cell':
+        return this.inRow(t);
+      case 'cols':
+        this.collected.push(t.raw);
+        if (t.kind === 'close' && t.name === 'cols') {
+          this.emit(this.rebuildCols(this.collected.join('')));
+          this.mode = 'top';
+          this.depth--;
+        }
+        return;
+      case 'cf':
+        this.collected.push(t.raw);
+        if (t.kind === 'close' && t.name === 'conditionalFormatting') {
+          const raw = this.collected.join('');
+          if (!isOwnedFormat(raw)) {
+            for (const m of raw.matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) this.maxPriority = Math.max(this.maxPriority, Number(m[1]));
+            this.emit(raw);
+          }
+          this.mode = 'top';
+          this.depth--;
+        }
+        return;
+    }
+  }
+
+  private top(t: XmlToken): void {
+    if (t.kind === 'open' && this.depth === 0 && t.name === 'worksheet') {
+      const m = /^<([\w.-]+:)?worksheet/.exec(t.raw);
+      this.prefix = m?.[1] ?? '';
+    }
+    if (this.depth === 1 && (t.kind === 'open' || t.kind === 'empty')) {
+      if (!this.formatsDone && AFTER_CONDITIONAL_FORMATS.has(t.name)) this.emitFormats();
+      if (t.name === 'dimension') return this.emit(this.dimension(t.raw));
+      if (t.name === 'cols' && t.kind === 'open') {
+        this.colsSeen = true;
+        this.mode = 'cols';
+        this.collected = [t.raw];
+        this.depth++;
+        return;
+      }
+      if (t.name === 'cols') {
+        this.colsSeen = true;
+        return this.emit(this.rebuildCols(t.raw));
+      }
+      if (t.name === 'conditionalFormatting' && t.kind === 'open') {
+        this.mode = 'cf';
+        this.collected = [t.raw];
+        this.depth++;
+        return;
+      }
+      if (t.name === 'sheetData') {
+        if (!this.colsSeen && this.written.length) this.emit(this.rebuildCols(''));
+        if (t.kind === 'empty') {
+          this.emit(t.raw.replace(/\s*\/>$/, '>'));
+          this.flushInsertedRows(Infinity);
+          this.emit(`</${this.tag('sheetData')}>`);
+          return;
+        }
+        this.emit(t.raw);
+        this.mode = 'sheetData';
+        this.depth++;
+        return;
+      }
+    }
+    if (t.kind === 'close' && this.depth === 1 && t.name === 'worksheet' && !this.formatsDone) this.emitFormats();
+    this.emit(t.raw);
+    if (t.kind === 'open') this.depth++;
+    else if (t.kind === 'close') this.depth--;
+  }
+
+  private sheetData(t: XmlToken): void {
+    if (t.name === 'row' && (t.kind === 'open' || t.kind === 'empty')) {
+      const r = attribute(t.raw, 'r');
+      this.rowNumber = r !== undefined ? Number(r) : this.rowNumber + 1;
+      this.flushInsertedRows(this.rowNumber);
+      this.rowOpen = t.raw;
+      this.pieces = [];
+      this.lastCol = -1;
+      if (t.kind === 'empty') this.finishRow(true);
+      else this.mode = 'row';
+      return;
+    }
+    if (t.kind === 'close' && t.name === 'sheetData') {
+      this.flushInsertedRows(Infinity);
+      this.emit(t.raw);
+      this.mode = 'top';
+      this.depth--;
+      return;
+    }
+    this.emit(t.raw);
+  }
+
+  private inRow(t: XmlToken): void {
+    if (this.mode === 'cell') {
+      this.pieces[this.pieces.length - 1]!.raw += t.raw;
+      if (t.kind === 'close' && t.name === 'c') this.mode = 'row';
+      return;
+    }
+    if (t.name === 'c' && (t.kind === 'open' || t.kind === 'empty')) {
+      const r = attribute(t.raw, 'r');
+      this.lastCol = r !== undefined ? columnIndex(r) : this.lastCol + 1;
+      this.pieces.push({ col: this.lastCol, raw: t.raw });
+      if (t.kind === 'open') this.mode = 'cell';
+      return;
+    }
+    if (t.kind === 'close' && t.name === 'row') {
+      this.finishRow(false, t.raw);
+      this.mode = 'sheetData';
+      return;
+    }
+    this.pieces.push({ raw: t.raw });
+  }
+
+  /** Rows the tool writes to that the sheet does not have yet, up to (not including) `before`. */
+  private flushInsertedRows(before: number): void {
+    while (this.insertAt < this.insertRows.length && this.insertRows[this.insertAt]! < before) {
+      const r = this.insertRows[this.insertAt++]!;
+      const cells = this.newCells(r, []);
+      if (cells.length) this.emit(`<${this.tag('row')} r="${r}">${cells.map((c) => c.raw).join('')}</${this.tag('row')}>`);
+    }
+  }
+
+  private finishRow(empty: boolean, close = ''): void {
+    const r = this.rowNumber;
+    if (this.insertRows[this.insertAt] === r) this.insertAt++;
+    const values = this.write.rows.get(r);
+    const hasOwned = this.pieces.some((p) => p.col !== undefined && this.owned.has(p.col));
+    if (!values && !hasOwned) {
+      this.emit(this.rowOpen + this.pieces.map((p) => p.raw).join('') + close);
+      return;
+    }
+    const kept = this.pieces.filter((p) => p.col === undefined || !this.owned.has(p.col));
+    const old = new Map(this.pieces.filter((p) => p.col !== undefined && this.owned.has(p.col)).map((p) => [p.col!, p.raw]));
+    const cells = this.newCells(r, kept, old);
+    for (const cell of cells) {
+      const at = kept.findIndex((p) => p.col !== undefined && p.col > cell.col!);
+      if (at < 0) kept.push(cell);
+      else kept.splice(at, 0, cell);
+    }
+    let open = empty ? this.rowOpen.replace(/\s*\/>$/, '>') : this.rowOpen;
+    const spans = attribute(open, 'spans');
+    if (spans && cells.length) {
+      const [lo, hi] = spans.split(':').map(Number);
+      const top = Math.max(hi ?? 0, ...cells.map((c) => c.col! + 1));
+      open = withAttribute(open, 'spans', `${lo}:${top}`);
+    }
+    this.emit(open + kept.map((p) => p.raw).join('') + (empty ? `</${this.tag('row')}>` : close));
+  }
+
+  /** The owned cells of row `r`, counting how many differ from `old`. */
+  private newCells(r: number, kept: readonly Piece[], old: Map<number, string> = new Map()): Piece[] {
+    const values = this.write.rows.get(r);
+    const cells: Piece[] = [];
+    const headerStyle = r === this.write.headerRow ? this.headerStyle(kept) : undefined;
+    const seen = new Set<number>();
+    this.write.columns.forEach((c, i) => {
+      const value: OwnedValue = values?.[i] ?? null;
+      seen.add(c.column);
+      const before = old.has(c.column) ? oldCellValue(old.get(c.column)!, this.options.sharedStrings) : '';
+      const cell = value === null || value === '' ? undefined : this.cell(c.column, r, value, headerStyle);
+      if (cell) cells.push({ col: c.column, raw: cell.raw });
+      if ((cell?.text ?? '') !== before) this.stats.changedCells++;
+    });
+    for (const [col, raw] of old) if (!seen.has(col) && oldCellValue(raw, this.options.sharedStrings) !== '') this.stats.changedCells++;
+    return cells;
+  }
+
+  /** The style of the clerk's last header cell, so the tool's headers look like theirs. */
+  private headerStyle(kept: readonly Piece[]): string | undefined {
+    const first = Math.min(...this.written.map((w) => w.col));
+    let best: Piece | undefined;
+    for (const p of kept) if (p.col !== undefined && p.col < first && (!best || p.col > best.col!)) best = p;
+    return best ? attribute(best.raw.slice(0, best.raw.indexOf('>') + 1), 's') : undefined;
+  }
+
+  private cell(col: number, r: number, value: Exclude<OwnedValue, null>, style: string | undefined): { raw: string; text: string } {
+    const at = `${columnLetter(col)}${r}`;
+    const s = style !== undefined ? ` s="${style}"` : '';
+    const c = this.tag('c');
+    if (typeof value === 'number') return { raw: `<${c} r="${at}"${s}><${this.tag('v')}>${value}</${this.tag('v')}></${c}>`, text: String(value) };
+    if (typeof value === 'object') {
+      const serial = dayToExcelSerial(value.day) - (this.options.date1904 ? 1462 : 0);
+      return { raw: `<${c} r="${at}" s="${this.options.styles.dateStyle}"><${this.tag('v')}>${serial}</${this.tag('v')}></${c}>`, text: String(serial) };
+    }
+    const t = this.tag('t');
+    const space = value !== value.trim() ? ' xml:space="preserve"' : '';
+    return { raw: `<${c} r="${at}"${s} t="inlineStr"><${this.tag('is')}><${t}${space}>${textEscape(value)}</${t}></${this.tag('is')}></${c}>`, text: value };
+  }
+
+  private dimension(raw: string): string {
+    const ref = attribute(raw, 'ref');
+    const range = ref ? parseRange(ref) : undefined;
+    if (!range || !this.written.length) return raw;
+    const lastRow = this.insertRows.length ? this.insertRows[this.insertRows.length - 1]! : range.r2;
+    const c2 = Math.max(range.c2, ...this.written.map((w) => w.col));
+    const r2 = Math.max(range.r2, lastRow);
+    return withAttribute(raw, 'ref', `${columnLetter(range.c1)}${range.r1}:${columnLetter(c2)}${r2}`);
+  }
+
+  /** The clerk's `<col>` ranges with the owned columns cut out, and the tool's widths for them. */
+  private rebuildCols(raw: string): string {
+    const entries: { min: number; raw: string }[] = [];
+    for (const m of raw.matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)) {
+      const tag = m[0];
+      if (!tag.endsWith('/>')) continue;
+      const min = Number(attribute(tag, 'min'));
+      const max = Number(attribute(tag, 'max'));
+      let from = min;
+      for (const o of this.ownedSorted) {
+        if (o < from || o > max) continue;
+        if (o > from) entries.push({ min: from, raw: withAttribute(withAttribute(tag, 'min', String(from)), 'max', String(o - 1)) });
+        from = o + 1;
+      }
+      if (from === min) entries.push({ min, raw: tag });
+      else if (from <= max) entries.push({ min: from, raw: withAttribute(withAttribute(tag, 'min', String(from)), 'max', String(max)) });
+    }
+    for (const w of this.written) entries.push({ min: w.col + 1, raw: `<${this.tag('col')} min="${w.col + 1}" max="${w.col + 1}" width="${w.width}" customWidth="1"/>` });
+    entries.sort((a, b) => a.min - b.min);
+    return `<${this.tag('cols')}>${entries.map((e) => e.raw).join('')}</${this.tag('cols')}>`;
+  }
+
+  private emitFormats(): void {
+    this.formatsDone = true;
+    const rows = this.write.dataRows;
+    if (!rows) return;
+    let priority = this.maxPriority;
+    const cf = this.tag('conditionalFormatting');
+    const rule = this.tag('cfRule');
+    const formula = this.tag('formula');
+    for (const h of this.write.highlights) {
+      const sqref = h.columns.map(([a, b]) => `${columnLetter(a)}${rows[0]}:${columnLetter(b)}${rows[1]}`).join(' ');
+      this.emit(
+        `<${cf} sqref="${sqref}"><${rule} type="expression" dxfId="${this.options.styles.dxf[h.colour]}" priority="${++priority}">` +
+          `<${formula}>${textEscape(h.formula)}</${formula}></${rule}></${cf}>`,
+      );
+    }
+  }
+}
