@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the main job on the bundled sample, as a new user first sees it. It never changes
-// tracked files: `check` only reads. (Later steps that write run on a copy under out/.)
+// tracked files: the sample is copied to out/sample (ignored by git) and the job runs on the copy.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +13,12 @@ if (!existsSync(cli)) {
   if (build.status !== 0) process.exit(build.status ?? 2);
 }
 const sample = join(root, 'workbooks', 'sample');
-const run = spawnSync(process.execPath, [cli, 'check', sample], { stdio: 'inherit' });
-if (run.status === 1) console.log('\n（以上是样例中故意设置的问题，检查结果退出码为 1 属正常。）');
-process.exit(run.status === 1 ? 0 : (run.status ?? 2));
+const work = join(root, 'out', 'sample');
+rmSync(work, { recursive: true, force: true });
+cpSync(sample, work, { recursive: true });
+
+const run = spawnSync(process.execPath, [cli, 'refresh', work], { stdio: 'inherit' });
+if (run.status !== 0 && run.status !== 1) process.exit(run.status ?? 2);
+console.log(`\n（以上是样例中故意设置的问题，检查结果退出码为 1 属正常。）`);
+console.log(`样例工作簿的副本已回写（【自动】列和颜色标注），在：${relative(process.cwd(), work) || work}`);
+console.log('原样例 workbooks/sample 未改动。');

@@ -1,6 +1,8 @@
 /** The console view of a report: findings grouped by workbook and sheet, then a short tally. */
 import { findingMessage, type Finding, type Lang } from '../core/findings.js';
+import { relative } from 'node:path';
 import type { Report } from '../core/report.js';
+import type { FileRefresh } from '../io/refresh.js';
 
 const L = {
   zh: {
@@ -76,9 +78,32 @@ function line(f: Finding, lang: Lang): string {
 }
 
 /** The `--json` report (SPEC §5.2): findings carry their message in the asked language. */
-export function jsonReport(report: Report, lang: Lang): unknown {
+export function jsonReport(report: Report, lang: Lang): Record<string, unknown> {
   return {
     ...report,
     findings: report.findings.map((f) => ({ ...f, message: findingMessage(f, lang) })),
   };
+}
+
+/** The console lines of a refresh: per workbook, what was written and where the backup is. */
+export function formatRefresh(dir: string, files: readonly FileRefresh[]): string {
+  const lines = ['回写：'];
+  for (const f of files) {
+    const details = f.sheets
+      .map((s) => {
+        const parts = [];
+        if (s.addedColumns.length) parts.push(`新增列 ${s.addedColumns.join('、')}`);
+        parts.push(`${s.changedCells} 个单元格有变化`);
+        return `${s.sheet}：${parts.join('，')}`;
+      })
+      .join('；');
+    const backup = f.backup ? `；原文件已备份到 ${relative(dir, f.backup)}` : '';
+    const shown = details && f.outcome !== 'locked' && f.outcome !== 'unchanged';
+    lines.push(`  ${f.message}${shown ? `（${details}）` : ''}${backup}`);
+  }
+  return lines.join('\n');
+}
+
+export function jsonRefresh(dir: string, files: readonly FileRefresh[]): unknown {
+  return files.map((f) => ({ file: f.file, outcome: f.outcome, sheets: f.sheets, backup: f.backup ? relative(dir, f.backup) : undefined, message: f.message }));
 }

@@ -9,7 +9,8 @@ import { InputError } from '../core/problems.js';
 import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
 import { initFolder } from '../io/init.js';
-import { formatReport, jsonReport } from './format.js';
+import { anySkipped, refresh } from '../io/refresh.js';
+import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
 
 interface CommonOptions {
   asOf?: string;
@@ -46,6 +47,21 @@ common(program.command('check').description('读取并检查工作簿，不写�
     process.exitCode = exitCodeOf(result.report);
   },
 );
+
+common(
+  program
+    .command('refresh')
+    .description('检查后把【自动】状态列和颜色标注写回工作簿（先备份；正在打开的工作簿跳过）')
+    .argument('[DIR]', '工作簿所在文件夹', '.')
+    .option('--dry-run', '只报告将改动什么，不写任何文件'),
+).action(async (dir: string, opts: CommonOptions & { dryRun?: boolean }) => {
+  lang = opts.lang;
+  const result = await refresh(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonReport(result.report, opts.lang), refresh: jsonRefresh(dir, result.files) }, null, 2)}\n`);
+  else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n${formatRefresh(dir, result.files)}\n`);
+  for (const f of result.files) if (f.outcome === 'locked' || f.outcome === 'changed-on-disk') process.stderr.write(`taizhang: ${f.message}\n`);
+  process.exitCode = anySkipped(result.files) ? 2 : exitCodeOf(result.report);
+});
 
 program
   .command('init')
