@@ -290,11 +290,109 @@ def study(office, out):
     book.close()
 
 
+def tiny_png(path, rgb=(200, 30, 30), size=16):
+    """A small solid PNG, written by hand so the fixture needs no image library."""
+    import struct
+    import zlib
+    raw = b''.join(b'\x00' + bytes(rgb) * size for _ in range(size))
+    def chunk(kind, data):
+        return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+    png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', size, size, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b'')
+    with open(path, 'wb') as f:
+        f.write(png)
+
+
+def rich(office, out):
+    """The basic office again, but the ledger carries everything a refresh must not lose, made by
+    Calc itself: a chart, a pivot table, an image, comments, a data validation, the clerk's own
+    conditional format, a defined name, a merged title row, a hidden column, a frozen pane and a
+    clerk's formula column. Also saved as .xlsm. Expected statuses as in basic()."""
+    from com.sun.star.awt import Point, Size
+    from com.sun.star.sheet.DataPilotFieldOrientation import ROW, DATA
+    from com.sun.star.sheet.GeneralFunction import COUNT
+    from com.sun.star.sheet.ValidationType import LIST
+    from com.sun.star.sheet.ConditionOperator import EQUAL
+    from com.sun.star.table import CellRangeAddress
+
+    basic(office, out)
+    os.remove(os.path.join(out, '整改台账.xlsx'))
+    book = office.new()
+    s = book.sheet('整改台账')
+    book.title(s, '整改台账（含图表、透视表、批注）', 14)
+    head = ['序号', '问题描述', '问题类别', '问题来源', '整改主体', '整改任务', '责任人', '整改标准', '整改措施', '时限', '完成情况', '完成日期', '是否公示', '备注']
+    def item(seq, deadline, progress='整改中', done=None, measures='措施'):
+        return [seq, f'问题{seq}', ['形式主义', '官僚主义', '师德师风'][seq % 3], '群众提', '教务处', f'任务{seq}', '谭　红', '标准', measures, deadline, progress, done, '是', None]
+    book.fill(s, 1, [
+        head,
+        item(1, D('2014-08-15')),                       # row 3: 即将到期
+        item(2, '8月下旬'),                             # row 4: 整改中
+        item(3, D('2014-08-21')),                       # row 5: 即将到期
+        item(4, D('2014-08-22')),                       # row 6: 整改中
+        item(5, '7月下旬', '已完成', D('2014-07-31')),  # row 7: 已完成
+        item(6, '7月中旬', '已完成', D('2014-07-25')),  # row 8: 逾期完成
+        item(7, '8月上旬'),                             # row 9: 已逾期
+        item(8, '9月底', measures=None),                # row 10: 要素不全 (整改措施)
+    ])
+    for r in range(2, 10):   # the clerk's own formula column N: days since the deadline
+        s.getCellByPosition(13, r).setFormula(f'=IF(ISNUMBER(J{r + 1});"";"文字时限")')
+    s.getCellByPosition(13, 1).setString('备注')
+    # a comment, a drop-down list, a conditional format, a hidden column, a frozen pane, a name
+    s.getAnnotations().insertNew(CellAddress(0, 1, 2), '时限写成“8月下旬”也可以')
+    s.getAnnotations().insertNew(CellAddress(0, 10, 8), '督导组要求本周完成')
+    rng = s.getCellRangeByName('K3:K20')
+    v = rng.Validation
+    v.Type = LIST
+    v.setFormula1('"未开始";"整改中";"已完成"')
+    rng.Validation = v
+    cf_range = s.getCellRangeByName('C3:C20')
+    cf = cf_range.ConditionalFormat
+    cf.addNew((prop('Operator', EQUAL), prop('Formula1', '"师德师风"'), prop('StyleName', 'Accent 1')))
+    cf_range.ConditionalFormat = cf
+    s.getColumns().getByIndex(3).IsVisible = False
+    s.getCellByPosition(1, 2).CellBackColor = 0xDDEBF7   # the clerk's own fill on B3
+    book.doc.NamedRanges.addNewByName('台账区域', '$整改台账.$A$2:$N$10', CellAddress(0, 0, 0), 0)
+    book.doc.getCurrentController().freezeAtPosition(0, 2)
+    # an image
+    png = os.path.join(tempfile.mkdtemp(), 'seal.png')
+    tiny_png(png)
+    shape = book.doc.createInstance('com.sun.star.drawing.GraphicObjectShape')
+    provider = office.ctx.ServiceManager.createInstanceWithContext('com.sun.star.graphic.GraphicProvider', office.ctx)
+    shape.Graphic = provider.queryGraphic((prop('URL', uno.systemPathToFileUrl(png)),))
+    s.DrawPage.add(shape)
+    shape.setSize(Size(1500, 1500))
+    shape.setPosition(Point(30000, 500))
+    # a chart on its own sheet, over a small table
+    c = book.sheet('统计')
+    book.fill(c, 0, [['类别', '项数'], ['形式主义', 3], ['官僚主义', 3], ['师德师风', 2]])
+    addr = CellRangeAddress()
+    addr.Sheet, addr.StartColumn, addr.StartRow, addr.EndColumn, addr.EndRow = 1, 0, 0, 1, 3
+    rect = uno.createUnoStruct('com.sun.star.awt.Rectangle')
+    rect.X, rect.Y, rect.Width, rect.Height = 4000, 500, 9000, 6000
+    c.getCharts().addNewByName('类别图', rect, (addr,), True, True)
+    # a pivot table of the ledger by category
+    p = book.sheet('透视')
+    tables = p.getDataPilotTables()
+    desc = tables.createDataPilotDescriptor()
+    src = CellRangeAddress()
+    src.Sheet, src.StartColumn, src.StartRow, src.EndColumn, src.EndRow = 0, 0, 1, 12, 9
+    desc.setSourceRange(src)
+    fields = desc.getDataPilotFields()
+    fields.getByIndex(2).Orientation = ROW
+    data = fields.getByIndex(0)
+    data.Orientation = DATA
+    data.Function = COUNT
+    tables.insertNewByName('按类别', CellAddress(2, 0, 0), desc)
+    book.save(os.path.join(out, '整改台账.xlsx'))
+    book.save(os.path.join(OUT, 'rich-ledger.xlsm'), 'Calc MS Excel 2007 VBA XML')
+    book.close()
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     with Office() as office:
         basic(office, os.path.join(OUT, 'basic'))
         study(office, os.path.join(OUT, 'basic'))
+        rich(office, os.path.join(OUT, 'rich'))
     print(f'fixtures written to {OUT}')
 
 
