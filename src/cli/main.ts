@@ -10,6 +10,7 @@ import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
 import { initFolder } from '../io/init.js';
 import { anySkipped, refresh } from '../io/refresh.js';
+import { summary } from '../io/summary.js';
 import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
 
 interface CommonOptions {
@@ -61,6 +62,20 @@ common(
   else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n${formatRefresh(dir, result.files)}\n`);
   for (const f of result.files) if (f.outcome === 'locked' || f.outcome === 'changed-on-disk') process.stderr.write(`taizhang: ${f.message}\n`);
   process.exitCode = anySkipped(result.files) ? 2 : exitCodeOf(result.report);
+});
+
+common(
+  program
+    .command('summary')
+    .description('生成给领导看的汇总工作簿（汇总-YYYY-MM-DD.xlsx），不改动台账')
+    .argument('[DIR]', '工作簿所在文件夹', '.')
+    .option('-o, --output <FILE>', '汇总文件路径（默认：工作簿文件夹中的 汇总-日期.xlsx）'),
+).action(async (dir: string, opts: CommonOptions & { output?: string }) => {
+  lang = opts.lang;
+  const result = await summary(dir, { configPath: opts.config, asOf: opts.asOf, output: opts.output });
+  if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonReport(result.report, opts.lang), summary: result.path }, null, 2)}\n`);
+  else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n汇总已生成：${result.path}\n`);
+  process.exitCode = exitCodeOf(result.report);
 });
 
 program

@@ -125,6 +125,13 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    summary: z
+      .object({
+        /** Folder of the summary workbook; default: the workbooks' folder. Relative to it. */
+        dir: z.string().min(1).optional(),
+      })
+      .strict()
+      .prefault({}),
     backups: z
       .object({
         /** How many earlier versions of each workbook `refresh` keeps in .taizhang/backups. */

@@ -35,8 +35,8 @@ export async function readZipParts(input: Buffer): Promise<Map<string, Buffer>> 
   return parts;
 }
 
-export async function repackDeterministic(input: Buffer): Promise<Buffer> {
-  const parts = [...(await readZipParts(input))];
+export async function repackDeterministic(input: Buffer, transform?: (name: string, data: Buffer) => Buffer): Promise<Buffer> {
+  const parts = [...(await readZipParts(input))].map(([name, data]) => [name, transform ? transform(name, data) : data] as const);
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
   const CT = '[Content_Types].xml';
   parts.sort(([a], [b]) => (a === CT ? -1 : b === CT ? 1 : a.localeCompare(b)));
