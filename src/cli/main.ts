@@ -11,6 +11,7 @@ import { check } from '../io/check.js';
 import { initFolder } from '../io/init.js';
 import { anySkipped, refresh } from '../io/refresh.js';
 import { summary } from '../io/summary.js';
+import { NIGHTLY_EXIT, nightly } from '../io/nightly.js';
 import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
 
 interface CommonOptions {
@@ -77,6 +78,22 @@ common(
   else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n汇总已生成：${result.path}\n`);
   process.exitCode = exitCodeOf(result.report);
 });
+
+program
+  .command('nightly')
+  .description('每晚运行：回写全部工作簿、生成汇总、把汇总发邮件给领导（可放进 cron 或 Windows 任务计划）')
+  .argument('[DIR]', '工作簿所在文件夹', '.')
+  .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
+  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件而不发送')
+  .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean }) => {
+    const result = await nightly(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
+    if (result.summary) process.stdout.write(`汇总：${result.summary}\n`);
+    if (result.eml) process.stdout.write(`邮件（未发送）：${result.eml}\n`);
+    process.stdout.write(`日志：${result.log}\n`);
+    for (const p of result.problems) process.stderr.write(`taizhang: ${p}\n`);
+    process.exitCode = NIGHTLY_EXIT[result.outcome];
+  });
 
 program
   .command('init')

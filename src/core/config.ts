@@ -147,6 +147,9 @@ export const configSchema = z
         port: z.number().int().min(1).max(65535).default(465),
         secure: z.boolean().default(true),
         user: z.string().optional(),
+        /** Attempts after the first when the server is down or answers 4xx, waiting 1, 2, 4 … × retryDelaySeconds. */
+        retries: z.number().int().min(0).max(10).default(3),
+        retryDelaySeconds: z.number().min(0).max(3600).default(60),
       })
       .strict()
       .prefault({}),

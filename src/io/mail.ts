@@ -1,0 +1,141 @@
+/**
+ * The nightly mail: a Chinese subject that carries the day and the headline figures (so that
+ * 163's filter does not take a run of identical mails for bulk mail), a short text and HTML body,
+ * the summary workbook attached. Sent with nodemailer over TLS (465) or STARTTLS (587); the
+ * password only ever comes from TAIZHANG_SMTP_PASS and is never written anywhere.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Config } from '../core/config.js';
+import type { Report } from '../core/report.js';
+
+export const PASSWORD_ENV = 'TAIZHANG_SMTP_PASS';
+
+export interface Changes {
+  becameOverdue: string[];
+  closed: string[];
+  reachedQuota: string[];
+}
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Subject and body of the nightly mail. */
+export function mailContent(report: Report, changes: Changes | undefined, skipped: readonly string[]): MailContent {
+  const t = report.tally;
+  const subject = `教育实践活动台账日报 ${report.asOf}：逾期${t.ledger['已逾期']}项，即将到期${t.ledger['即将到期']}项，家访未达标${t.visits.underQuota}人`;
+  const lines: string[] = [
+    `${report.school} 党的群众路线教育实践活动台账日报（截至 ${report.asOf}）`,
+    `当前阶段：${report.phase.name}${report.phase.from ? `，本阶段还剩 ${report.phase.daysLeft} 天` : ''}`,
+    '',
+    `整改台账：共 ${t.ledger.total} 项，已逾期 ${t.ledger['已逾期']} 项，即将到期 ${t.ledger['即将到期']} 项，要素不全 ${t.ledger['要素不全']} 项，已完成 ${t.ledger['已完成'] + t.ledger['逾期完成']} 项`,
+    `家访：有任务的教师 ${t.visits.teachers} 人，未达标 ${t.visits.underQuota} 人`,
+    `三进三听：缺 ${t.duties.missedWeeks} 个周次，每月任务缺 ${t.duties.missedMonths} 次`,
+    `谈心谈话：应谈 ${t.talks.required} 对，已谈 ${t.talks.done} 对`,
+  ];
+  const overdue = report.ledger.filter((e) => e.status === '已逾期').sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+  if (overdue.length) {
+    lines.push('', '逾期整改事项：');
+    for (const e of overdue) lines.push(`  ${e.seq ? `${e.seq}号 ` : ''}${e.problem ?? ''}（责任人 ${e.people.join('、') || '未填'}，时限 ${e.deadlineText ?? ''}，逾期 ${e.daysLate} 天）`);
+  }
+  if (changes) {
+    lines.push('', '与上次相比：');
+    const none = !changes.becameOverdue.length && !changes.closed.length && !changes.reachedQuota.length;
+    if (changes.becameOverdue.length) lines.push(`  新逾期：${changes.becameOverdue.join('；')}`);
+    if (changes.closed.length) lines.push(`  已办结：${changes.closed.join('；')}`);
+    if (changes.reachedQuota.length) lines.push(`  家访新达标：${changes.reachedQuota.join('、')}`);
+    if (none) lines.push('  无变化');
+  }
+  if (skipped.length) lines.push('', '未能更新的工作簿：', ...skipped.map((s) => `  ${s}`));
+  lines.push('', '详见附件汇总表。本邮件由 taizhang 自动发送。');
+  const text = lines.join('\n');
+  const html = `<div style="font-family:'Microsoft YaHei',sans-serif;font-size:14px">${lines.map((l) => (l ? `<p style="margin:2px 0">${escapeHtml(l)}</p>` : '<br>')).join('')}</div>`;
+  return { subject, text, html };
+}
+
+export class MailError extends Error {}
+
+function describeFailure(e: unknown, config: Config): string {
+  const err = e as { code?: string; responseCode?: number; response?: string; message?: string };
+  const m = config.mail;
+  if (err.code === 'EAUTH') return `邮箱登录失败：${m.host} 不接受用户 ${m.user ?? ''} 的密码（QQ、163 邮箱须用“授权码”而不是登录密码，放在环境变量 ${PASSWORD_ENV} 中）`;
+  if (err.responseCode && err.responseCode >= 500) {
+    const hint = err.responseCode === 550 && m.from && m.user && m.from !== m.user ? '；发件人 from 须与登录用户 user 相同' : '';
+    return `邮件服务器拒收（${err.responseCode} ${String(err.response ?? '').slice(0, 120)}）${hint}`;
+  }
+  if (/certificate|self.signed|CERT/i.test(String(err.message) + String(err.code))) return `邮件服务器 ${m.host} 的证书无法验证（${err.message}）`;
+  return `连不上邮件服务器 ${m.host}:${m.port}（${err.code ?? err.message}）`;
+}
+
+/** A failure worth trying again: the server is unreachable, or it said "later" (4xx). */
+function isTransient(e: unknown): boolean {
+  const err = e as { code?: string; responseCode?: number };
+  if (err.responseCode) return err.responseCode >= 400 && err.responseCode < 500;
+  return ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED'].includes(err.code ?? '');
+}
+
+export interface SendOptions {
+  attachment: string;
+  /** Write the message to this .eml file instead of sending it. */
+  emlPath?: string;
+  log: (line: string) => void;
+  /** Waits between attempts (tests shorten it through the config). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Sends the mail (or writes it as .eml); throws MailError with a Chinese reason after the last attempt. */
+export async function sendMail(config: Config, content: MailContent, options: SendOptions): Promise<{ attempts: number }> {
+  const m = config.mail;
+  const message = {
+    from: m.from ?? m.user,
+    to: m.to,
+    subject: content.subject,
+    text: content.text,
+    html: content.html,
+    attachments: [{ filename: basename(options.attachment), path: options.attachment, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+  };
+  if (options.emlPath) {
+    const eml = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }).sendMail(message);
+    await mkdir(dirname(options.emlPath), { recursive: true });
+    await writeFile(options.emlPath, eml.message as Buffer);
+    return { attempts: 0 };
+  }
+  if (!m.to.length) throw new MailError('配置中没有收件人（mail.to），未发送邮件');
+  if (!m.host) throw new MailError('配置中没有邮件服务器（mail.host），未发送邮件');
+  if (!message.from) throw new MailError('配置中没有发件人（mail.from 或 mail.user），未发送邮件');
+  const pass = process.env[PASSWORD_ENV];
+  if (m.user && !pass) throw new MailError(`没有邮箱授权码：请在环境变量 ${PASSWORD_ENV} 中设置（不要写进配置文件）`);
+  const transport = nodemailer.createTransport({
+    host: m.host,
+    port: m.port,
+    secure: m.secure,
+    requireTLS: !m.secure, // 587: STARTTLS or nothing, the password never goes in clear
+    auth: m.user ? { user: m.user, pass } : undefined,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 60_000,
+  });
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transport.sendMail(message);
+        return { attempts: attempt };
+      } catch (e) {
+        const reason = describeFailure(e, config);
+        if (!isTransient(e) || attempt > m.retries) throw new MailError(`${reason}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}`);
+        const wait = m.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
+        options.log(`第 ${attempt} 次发送失败：${reason}；${wait / 1000} 秒后重试`);
+        await sleep(wait);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * `nightly`: refresh every workbook, build the summary, mail it. Made to run unattended from cron
+ * or the Windows Task Scheduler:
+ * - a lock file (`.taizhang/nightly.lock`) keeps a second run from overlapping the first; a lock
+ *   whose process is gone is taken over;
+ * - one log per run in `.taizhang/logs/`, each step with its duration;
+ * - what changed since the last mailed run comes from `.taizhang/last-report.json`.
+ */
+import { hostname } from 'node:os';
+import { appendFileSync } from 'node:fs';
+import { mkdir, open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InputError } from '../core/problems.js';
+import type { Report } from '../core/report.js';
+import { resolveConfig, type CheckOptions } from './check.js';
+import { mailContent, MailError, sendMail, type Changes } from './mail.js';
+import { refresh, STATE_DIR, type RefreshResult } from './refresh.js';
+import { summaryPath, writeSummary } from './summary.js';
+
+export interface NightlyOptions extends CheckOptions {
+  /** Refresh without writing, and write the mail as an .eml file instead of sending it. */
+  dryRun?: boolean;
+  now?: () => Date;
+}
+
+/** done: all steps ran; partial: it ran but a workbook was skipped or the mail not sent; stopped: bad input; busy: another run holds the lock. */
+export type NightlyOutcome = 'done' | 'partial' | 'stopped' | 'busy';
+
+/** Exit codes: 0 done, 2 could not run (SPEC §5), 3 ran with a failed step. */
+export const NIGHTLY_EXIT: Record<NightlyOutcome, number> = { done: 0, stopped: 2, busy: 2, partial: 3 };
+
+export interface NightlyResult {
+  outcome: NightlyOutcome;
+  log: string;
+  /** One line per problem, for stderr. */
+  problems: string[];
+  summary?: string;
+  eml?: string;
+  report?: Report;
+}
+
+function stamp(d: Date, sep = ' '): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}${sep}${p(d.getHours())}${sep === ' ' ? ':' : ''}${p(d.getMinutes())}${sep === ' ' ? ':' : ''}${p(d.getSeconds())}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the run lock, or says who holds it. A lock left by a process that is gone is taken over. */
+async function takeLock(path: string): Promise<{ release: () => Promise<void> } | { holder: string }> {
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(path, 'wx');
+      await handle.writeFile(mine);
+      await handle.close();
+      return { release: () => unlink(path).catch(() => undefined) };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let holder: { pid?: number; host?: string; started?: string } = {};
+      try {
+        holder = JSON.parse(await readFile(path, 'utf8'));
+      } catch {
+        // half-written or garbled: the run that wrote it died at once
+      }
+      const sameHost = !holder.host || holder.host === hostname();
+      if (holder.pid && sameHost && isAlive(holder.pid)) return { holder: `进程 ${holder.pid}，开始于 ${holder.started ?? '未知'}` };
+      if (holder.pid && !sameHost) return { holder: `${holder.host} 上的进程 ${holder.pid}` };
+      await rm(path, { force: true }); // stale: take it over
+    }
+  }
+  return { holder: '另一个进程' };
+}
+
+interface Snapshot {
+  asOf: string;
+  ledger: { key: string; label: string; status: string }[];
+  visits: { teacher: string; done: boolean }[];
+}
+
+function snapshotOf(report: Report): Snapshot {
+  return {
+    asOf: report.asOf,
+    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: `${e.seq ? `${e.seq}号` : `第${e.row}行`}${e.problem ? ` ${e.problem}` : ''}`, status: e.status })),
+    visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
+  };
+}
+
+export function changesSince(before: Snapshot, now: Snapshot): Changes {
+  const old = new Map(before.ledger.map((e) => [e.key, e.status]));
+  const closedWords = ['已完成', '逾期完成'];
+  const wasDone = new Map(before.visits.map((v) => [v.teacher, v.done]));
+  return {
+    becameOverdue: now.ledger.filter((e) => e.status === '已逾期' && old.get(e.key) !== '已逾期').map((e) => e.label),
+    closed: now.ledger.filter((e) => closedWords.includes(e.status) && old.has(e.key) && !closedWords.includes(old.get(e.key)!)).map((e) => e.label),
+    reachedQuota: now.visits.filter((v) => v.done && wasDone.get(v.teacher) === false).map((v) => v.teacher),
+  };
+}
+
+export async function nightly(dir: string, options: NightlyOptions = {}): Promise<NightlyResult> {
+  const now = options.now ?? (() => new Date());
+  const state = join(dir, STATE_DIR);
+  const { config } = await resolveConfig(dir, options); // a bad config stops here, before any lock or log
+  await mkdir(join(state, 'logs'), { recursive: true });
+  const started = now();
+  const log = join(state, 'logs', `nightly-${stamp(started, '-')}-${process.pid}.log`);
+  const write = (line: string) => appendFileSync(log, `${stamp(now())} ${line}\n`, 'utf8');
+  const problems: string[] = [];
+  const lock = await takeLock(join(state, 'nightly.lock'));
+  if ('holder' in lock) {
+    write(`另一个 nightly 正在运行（${lock.holder}），本次不运行`);
+    return { outcome: 'busy', log, problems: [`另一个 nightly 正在运行（${lock.holder}），本次不运行`] };
+  }
+  const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    write(`[${name}] 开始`);
+    try {
+      const value = await run();
+      write(`[${name}] 完成，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒`);
+      return value;
+    } catch (e) {
+      write(`[${name}] 失败，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒：${e instanceof InputError ? e.messageIn('zh') : (e as Error).message}`);
+      throw e;
+    }
+  };
+  try {
+    write(`nightly 开始：${dir}${options.dryRun ? '（试运行：不写工作簿，邮件存为 .eml）' : ''}`);
+    const refreshed: RefreshResult = await step('回写', () => refresh(dir, { configPath: options.configPath, asOf: options.asOf, dryRun: options.dryRun }));
+    for (const f of refreshed.files) write(`  ${f.message}`);
+    const skipped = refreshed.files.filter((f) => f.outcome === 'locked' || f.outcome === 'changed-on-disk').map((f) => f.message);
+    problems.push(...skipped);
+    const report = refreshed.report;
+    const t = report.tally;
+    write(`  检查：错误 ${t.errors} 条，提醒 ${t.warnings} 条；逾期 ${t.ledger['已逾期']} 项，即将到期 ${t.ledger['即将到期']} 项`);
+
+    const path = summaryPath(dir, refreshed.config, report.asOf);
+    await step('汇总', () => writeSummary(refreshed, refreshed.config, path));
+    write(`  汇总：${path}`);
+
+    const lastPath = join(state, 'last-report.json');
+    const previous: Snapshot | undefined = await readFile(lastPath, 'utf8').then((s) => JSON.parse(s) as Snapshot, () => undefined);
+    const current = snapshotOf(report);
+    const changes = previous ? changesSince(previous, current) : undefined;
+    if (changes) {
+      write(`  与上次（${previous!.asOf}）相比：新逾期 ${changes.becameOverdue.length} 项，已办结 ${changes.closed.length} 项，家访新达标 ${changes.reachedQuota.length} 人`);
+      for (const c of changes.becameOverdue) write(`    新逾期：${c}`);
+      for (const c of changes.closed) write(`    已办结：${c}`);
+      for (const c of changes.reachedQuota) write(`    家访新达标：${c}`);
+    } else write('  没有上次的记录，本次不比较');
+
+    const content = mailContent(report, changes, skipped);
+    const eml = options.dryRun ? join(state, 'mail', `日报-${report.asOf}.eml`) : undefined;
+    let mailed = false;
+    try {
+      const sent = await step('邮件', () => sendMail(refreshed.config, content, { attachment: path, emlPath: eml, log: (l) => write(`  ${l}`) }));
+      write(eml ? `  邮件已存为 ${eml}（未发送）` : `  已发送给 ${config.mail.to.join('、')}（第 ${sent.attempts} 次尝试成功）；主题：${content.subject}`);
+      mailed = true;
+    } catch (e) {
+      if (!(e instanceof MailError)) throw e;
+      problems.push(`邮件未发出：${e.message}；汇总仍在 ${path}`);
+    }
+    if (mailed && !options.dryRun) await writeFile(lastPath, JSON.stringify(current, null, 1));
+    const outcome: NightlyOutcome = problems.length ? 'partial' : 'done';
+    write(`nightly 结束：${outcome === 'done' ? '全部完成' : `有 ${problems.length} 个问题`}，共用时 ${((now().getTime() - started.getTime()) / 1000).toFixed(1)} 秒`);
+    return { outcome, log, problems, summary: path, eml, report };
+  } catch (e) {
+    const reason = e instanceof InputError ? e.messageIn('zh') : `内部错误：${(e as Error).message}`;
+    write(`nightly 中止：${reason}`);
+    return { outcome: e instanceof InputError ? 'stopped' : 'partial', log, problems: [reason] };
+  } finally {
+    await lock.release();
+  }
+}
