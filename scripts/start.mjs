@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the main job on the bundled sample, as a new user first sees it. It never changes
-// tracked files: the sample is copied to out/sample (ignored by git) and the job runs on the copy.
+// tracked files: the sample is copied to out/sample (ignored by git) and the whole job runs on the
+// copy: refresh, then nightly (summary + mail, written as an .eml since no server is configured).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -17,8 +18,22 @@ const work = join(root, 'out', 'sample');
 rmSync(work, { recursive: true, force: true });
 cpSync(sample, work, { recursive: true });
 
+// 1. check + write back the status columns and highlights
 const run = spawnSync(process.execPath, [cli, 'refresh', work], { stdio: 'inherit' });
 if (run.status !== 0 && run.status !== 1) process.exit(run.status ?? 2);
-console.log(`\n（以上是样例中故意设置的问题，检查结果退出码为 1 属正常。）`);
-console.log(`样例工作簿的副本已回写（【自动】列和颜色标注），在：${relative(process.cwd(), work) || work}`);
-console.log('原样例 workbooks/sample 未改动。');
+console.log('\n（以上是样例中故意设置的问题，检查结果退出码为 1 属正常。）\n');
+// 2. the nightly job: summary workbook and the mail (no mail server configured: saved as .eml)
+const night = spawnSync(process.execPath, [cli, 'nightly', work, '--dry-run'], { encoding: 'utf8' });
+if (night.status !== 0) {
+  process.stderr.write(night.stderr);
+  process.exit(night.status ?? 2);
+}
+const rel = (p) => relative(process.cwd(), p) || p;
+const summary = /汇总：(.*)/.exec(night.stdout)?.[1];
+const eml = /邮件（未发送）：(.*)/.exec(night.stdout)?.[1];
+const log = /日志：(.*)/.exec(night.stdout)?.[1];
+console.log('结果（样例的副本，原样例 workbooks/sample 未改动）：');
+console.log(`  回写后的工作簿：${rel(work)}/`);
+if (summary) console.log(`  领导汇总表：    ${rel(summary)}`);
+if (eml) console.log(`  日报邮件（未发送）：${rel(eml)}`);
+if (log) console.log(`  运行日志：      ${rel(log)}`);
