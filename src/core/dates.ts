@@ -76,9 +76,20 @@ export function isWithin(day: Day, from: Day, to: Day): boolean {
  * 1900-02-29 (serial 60); the 1904 system (old Mac workbooks) starts at 1904-01-01.
  * The time of day (the fraction) is dropped: a cell holding midnight is that day.
  */
+const serialDays = new Map<number, Day | undefined>();
+
 export function excelSerialToDay(serial: number, date1904 = false): Day | undefined {
   if (!Number.isFinite(serial)) return undefined;
   const whole = Math.floor(serial + 1e-9);
+  // A log holds few distinct days: remember them (the result depends only on the arguments).
+  const key = date1904 ? -whole : whole;
+  if (serialDays.has(key)) return serialDays.get(key);
+  const day = serialToDay(whole, date1904);
+  if (serialDays.size < 100_000) serialDays.set(key, day);
+  return day;
+}
+
+function serialToDay(whole: number, date1904: boolean): Day | undefined {
   if (whole < 1 || whole > 2958465) return undefined;
   let utc: number;
   if (date1904) utc = Date.UTC(1904, 0, 1) + whole * 86_400_000;

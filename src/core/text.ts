@@ -3,8 +3,19 @@
  * several names in one cell. Everything compared is first normalised here.
  */
 
+/** True when NFKC and the space removal cannot change the text: printable ASCII and common CJK ideographs only. */
+function alreadyNormal(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) continue;
+    return false;
+  }
+  return true;
+}
+
 /** NFKC (full-width → half-width) and every kind of white space removed. */
 export function normalizeText(value: string): string {
+  if (alreadyNormal(value)) return value; // most cells: skips the costly normalisation
   return value.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
 }
 

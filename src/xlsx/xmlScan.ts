@@ -124,16 +124,22 @@ export function attributes(tag: string): Map<string, string> {
   return out;
 }
 
+// One compiled pattern per attribute name: these run once or twice per cell of a big sheet.
+const readPatterns = new Map<string, RegExp>();
+const writePatterns = new Map<string, RegExp>();
+
 /** One attribute of a tag (unescaped), or undefined. */
 export function attribute(tag: string, name: string): string | undefined {
-  const re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+  let re = readPatterns.get(name);
+  if (!re) readPatterns.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 }
 
 /** The tag with one attribute set (replaced in place, or added before the end). */
 export function withAttribute(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  let re = writePatterns.get(name);
+  if (!re) writePatterns.set(name, (re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`)));
   if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
