@@ -21,3 +21,4 @@ export * from './rules/phase.js';
 export * from './rules/publicity.js';
 export * from './rules/study.js';
 export * from './rules/talks.js';
+export * from './writeback.js';
