@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import type { Day } from './dates.js';
 import { hasErrors, type Finding } from './findings.js';
 import { buildRoster, type Roster } from './roster.js';
-import { homeVisits, type TeacherVisits, type VisitRowStatus } from './rules/homeVisits.js';
+import { homeVisits, type HomeVisitTally, type TeacherVisits, type VisitRowStatus } from './rules/homeVisits.js';
 import { ledger, LEDGER_STATUSES, type LedgerEntry, type LedgerStatusWord } from './rules/ledger.js';
 import { branchMeetings, type BranchStatus } from './rules/branches.js';
 import { materials as materialRule, type MaterialStatus } from './rules/materials.js';
@@ -27,9 +27,15 @@ export interface SheetRows<R> {
   rows: R[];
 }
 
+/** The home-visit log: its rows, or (for a big log read as a stream) a tally already fed with them. */
+export interface HomeVisitRows extends SheetRows<HomeVisitRow> {
+  /** Fed row by row while reading, with the roster of the same inputs; `rows` is then empty. */
+  tally?: HomeVisitTally;
+}
+
 export interface Inputs {
   roster: SheetRows<RosterRow>;
-  homeVisits: SheetRows<HomeVisitRow>;
+  homeVisits: HomeVisitRows;
   duties: SheetRows<DutyRow>;
   talks: SheetRows<TalkRow>;
   ledger: SheetRows<LedgerRow>;
@@ -118,10 +124,12 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation {
   const rosterPlace = { file: inputs.roster.file, sheet: inputs.roster.sheet };
   const built = buildRoster(inputs.roster.rows, config, rosterPlace);
-  const visits = homeVisits(inputs.homeVisits.rows, built.roster, config, asOf, {
-    visits: { file: inputs.homeVisits.file, sheet: inputs.homeVisits.sheet },
-    roster: rosterPlace,
-  });
+  const visits =
+    inputs.homeVisits.tally?.result(asOf, rosterPlace) ??
+    homeVisits(inputs.homeVisits.rows, built.roster, config, asOf, {
+      visits: { file: inputs.homeVisits.file, sheet: inputs.homeVisits.sheet },
+      roster: rosterPlace,
+    });
   const dutyResult = dutyRule(inputs.duties.rows, built.roster, config, asOf, { file: inputs.duties.file, sheet: inputs.duties.sheet });
   const talkResult = talkRule(inputs.talks.rows, built.roster, config, asOf, { talks: { file: inputs.talks.file, sheet: inputs.talks.sheet }, roster: rosterPlace });
   const items = ledger(inputs.ledger.rows, built.roster, config, asOf, { file: inputs.ledger.file, sheet: inputs.ledger.sheet });

@@ -168,10 +168,15 @@ export class TableReader<S extends SheetSpec> {
   readonly rows: RowOf<S>[] = [];
   readonly findings: Finding[] = [];
 
+  /**
+   * @param onRow when given, each typed row goes there and is not kept in `rows`: a big log is
+   * tallied as it is read instead of held in memory.
+   */
   constructor(
     private readonly spec: S,
     private readonly config: Config,
     private readonly opts: TableOptions,
+    private readonly onRow?: (row: RowOf<S>) => void,
   ) {
     this.year = campaignYear(config);
   }
@@ -238,8 +243,9 @@ export class TableReader<S extends SheetSpec> {
       }
     }
     if (!filled) return; // a blank row (or one with only extra columns) is no record
-    this.findings.push(...rowFindings);
-    this.rows.push(row as RowOf<S>);
+    if (rowFindings.length) this.findings.push(...rowFindings);
+    if (this.onRow) this.onRow(row as RowOf<S>);
+    else this.rows.push(row as RowOf<S>);
   }
 }
 

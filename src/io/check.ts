@@ -34,22 +34,25 @@ export async function check(dir: string, options: CheckOptions = {}): Promise<Ch
   const { config, asOf } = await resolveConfig(dir, options);
   const loaded = await loadWorkbooks(dir, config);
   const evaluation = evaluate(loaded.inputs, config, asOf);
-  addCellAddresses(evaluation.report.findings, loaded);
+  evaluation.report.findings = withCellAddresses(evaluation.report.findings, loaded);
   return { ...evaluation, config, loaded };
 }
 
-/** Rules name a column by its standard header; the clerk's sheet may have it anywhere: add the cell address. */
-function addCellAddresses(findings: Finding[], loaded: Loaded): void {
+/**
+ * Rules name a column by its standard header; the clerk's sheet may have it anywhere: add the
+ * cell address (to copies: the findings may still belong to a tally that can report again).
+ */
+function withCellAddresses(findings: Finding[], loaded: Loaded): Finding[] {
   const bySheet = new Map<string, { layout: HeaderLayout; spec: SheetSpec }>();
   for (const spec of SHEETS) {
     const info = loaded.sheets[spec.id];
     if (info) bySheet.set(`${info.file}\u0000${info.sheet}`, { layout: info.layout, spec });
   }
-  for (const f of findings) {
-    if (f.cell || !f.row || !f.column) continue;
+  return findings.map((f) => {
+    if (f.cell || !f.row || !f.column) return f;
     const found = bySheet.get(`${f.file}\u0000${f.sheet}`);
     const key = found?.spec.columns.find((c) => c.header === f.column)?.key;
     const index = key === undefined ? undefined : found!.layout.index[key];
-    if (index !== undefined) f.cell = `${columnLetter(index)}${f.row}`;
-  }
+    return index !== undefined ? { ...f, cell: `${columnLetter(index)}${f.row}` } : f;
+  });
 }

@@ -5,12 +5,15 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  type HomeVisitRow,
   branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
   rosterSheet, studySessionSheet, talkSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import type { Config } from '../core/config.js';
 import type { Finding } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
 import type { Inputs, SheetRows } from '../core/report.js';
+import { buildRoster } from '../core/roster.js';
+import { HomeVisitTally } from '../core/rules/homeVisits.js';
 import { TableReader, type HeaderLayout } from '../core/table.js';
 import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
 
@@ -38,9 +41,21 @@ function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): S
   throw new InputError('SHEET_MISSING', { file: reader.file, sheet: spec.sheet, existing: reader.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
 }
 
-export async function readSheet<S extends SheetSpec>(reader: XlsxReader, spec: S, config: Config, findings: Finding[], soleSheetOk: boolean): Promise<LoadedSheet<S>> {
+/**
+ * Reads one sheet into typed rows; with `sink`, each typed row is handed to what `sink` returns
+ * for the sheet's place instead of being kept (the rows of the result are then empty).
+ */
+export async function readSheet<S extends SheetSpec>(
+  reader: XlsxReader,
+  spec: S,
+  config: Config,
+  findings: Finding[],
+  soleSheetOk: boolean,
+  sink?: (place: { file: string; sheet: string }) => (row: RowOf<S>) => void,
+): Promise<LoadedSheet<S>> {
   const sheet = pickSheet(reader, spec, soleSheetOk);
-  const table = new TableReader(spec, config, { file: reader.file, sheet: sheet.name, date1904: reader.date1904 });
+  const onRow = sink?.({ file: reader.file, sheet: sheet.name });
+  const table = new TableReader(spec, config, { file: reader.file, sheet: sheet.name, date1904: reader.date1904 }, onRow);
   await reader.readRows(sheet, (row) => table.push(row));
   const result = table.finish();
   findings.push(...result.findings);
@@ -82,8 +97,16 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
   paths.ledger = await workbookPath(dir, config, 'ledger');
 
   const roster = await withWorkbook(paths.roster, config.files.roster, (r) => readSheet(r, rosterSheet, config, readFindings, true));
-  const [homeVisits, duties, talks] = await withWorkbook(paths.visits, config.files.visits, async (r) => [
-    await readSheet(r, homeVisitSheet, config, readFindings, false),
+  // The home-visit log can be district-sized: its rows go straight into the tally as they are
+  // read, so memory follows the number of teachers and households, not of rows.
+  const rosterPlace = { file: roster.file, sheet: roster.sheet };
+  let tally: HomeVisitTally | undefined;
+  const tallied = (place: { file: string; sheet: string }) => {
+    const t = (tally = new HomeVisitTally(buildRoster(roster.rows, config, rosterPlace).roster, config, place));
+    return (row: HomeVisitRow) => t.add(row);
+  };
+  const [visitSheet, duties, talks] = await withWorkbook(paths.visits, config.files.visits, async (r) => [
+    await readSheet(r, homeVisitSheet, config, readFindings, false, tallied),
     await readSheet(r, dutySheet, config, readFindings, false),
     await readSheet(r, talkSheet, config, readFindings, false),
   ] as const);
@@ -106,7 +129,8 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
     });
   }
   sheets.roster = roster;
-  sheets.homeVisits = homeVisits;
+  const homeVisits = { ...visitSheet, tally };
+  sheets.homeVisits = visitSheet;
   sheets.duties = duties;
   sheets.talks = talks;
   sheets.ledger = ledger;

@@ -4,9 +4,9 @@ import { SheetPatcher } from './sheetPatch.js';
 
 const styles = { dateStyle: 7, dxf: { red: 1, amber: 2, yellow: 3 } };
 
-function patch(xml: string, write: SheetWrite, chunk = 17): { xml: string; changed: number } {
+function patch(xml: string, write: SheetWrite, chunk = 17, fastRows = true): { xml: string; changed: number } {
   const out: string[] = [];
-  const p = new SheetPatcher(write, { styles, date1904: false, sharedStrings: ['旧状态'] }, (s) => out.push(s));
+  const p = new SheetPatcher(write, { styles, date1904: false, sharedStrings: ['旧状态'], fastRows }, (s) => out.push(s));
   for (let i = 0; i < xml.length; i += chunk) p.push(xml.slice(i, i + chunk));
   return { changed: p.end().changedCells, xml: out.join('') };
 }
@@ -62,4 +62,43 @@ describe('SheetPatcher', () => {
     const { xml: out } = patch(SHEET, write({ columns: [{ header: '【自动】状态', column: 3, width: 12 }], stale: [2], rows: new Map([[2, ['x']]]) }));
     expect(out).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t>430602196501011234</t></is></c><c r="D2" t="inlineStr"><is><t>x</t></is></c><c r="E2"><v>9</v></c></row>');
   });
+});
+
+describe('the whole-row fast path', () => {
+  // Rows of every shape the fast path must either handle or hand to the tag-by-tag path.
+  const rows = [
+    '<row r="1" spans="1:2"><c r="A1" s="5" t="s"><v>0</v></c><c r="B1" s="6"><v>1</v></c></row>',
+    '<row r="2" spans="1:2"><c r="A2" t="inlineStr"><is><t>430602196501011234</t></is></c><c r="B2"><v>3</v></c></row>',
+    '<row r="3"><c r="A3" t="inlineStr"><is><r><rPr><color rgb="FFFF0000"/></rPr><t>红</t></r></is></c></row>',
+    '<row r="4" spans="1:4"><c r="A4"><v>1</v></c><c r="C4" t="inlineStr"><is><t>旧</t></is></c><c r="D4" s="7"><v>41861</v></c></row>',
+    '<row r="5"><c r="A5"><v>1</v></c><c r="C5" t="s"><v>0</v></c><c r="E5"><v>9</v></c></row>',
+    '<row r="6"/>',
+    '<row r="7"><!-- note --><c r="A7"><v>1</v></c></row>',
+    '<row><c><v>8</v></c></row>',
+    '\n<row r="9" ht="20" customHeight="1"><c r="A9" s="2"/><c r="B9"><f>A9*2</f><v>0</v></c></row>',
+    '<row r="10"><c r="A10"><v>1</v></c><c r="C10" t="inlineStr"><is><t>整改中</t></is></c></row>',
+    '<row r="12"><c r="C12" t="inlineStr"><is><t>x</t></is></c><c r="D12"><v>1</v></c></row>',
+    '<row r="11"><c r="A11"><v>1</v></c></row>',
+    '<row r="13" spans="1:9"><c r="A13"><v>1</v></c> <c r="C13"><v>2</v></c></row>',
+    '<row r="14" spans="1:1 3:3"><c r="A14"><v>1</v></c><c r="C14"><v>2</v></c></row>',
+  ];
+  const sheet = (prefix: string) =>
+    `<${prefix}worksheet xmlns${prefix ? ':' + prefix.slice(0, -1) : ''}="urn:main"><${prefix}sheetData>` +
+    rows.map((r) => r.replace(/<(\/?)(row|c|v|f|is|t|r|rPr|color)\b/g, `<$1${prefix}$2`)).join('') +
+    `</${prefix}sheetData></${prefix}worksheet>`;
+  const many = new Map<number, any>([[1, ['【自动】状态', '【自动】截止日期']], ...Array.from({ length: 14 }, (_, i) => [i + 2, [`状态${i}`, { day: '2014-08-10' }]] as [number, any])]);
+  for (const prefix of ['', 'x:']) {
+    for (const w of [write(), write({ rows: many, dataRows: [2, 15] }), write({ rows: new Map([[4, ['x', null]]]) })]) {
+      it(`writes the same bytes as the tag-by-tag path (prefix "${prefix}", ${w.rows.size} rows)`, () => {
+        const xml = sheet(prefix);
+        const slow = patch(xml, w, xml.length, false);
+        for (const chunk of [1, 3, 7, 29, 64, xml.length]) {
+          const fast = patch(xml, w, chunk);
+          expect(fast.xml).toBe(slow.xml);
+          expect(fast.changed).toBe(slow.changed);
+        }
+        expect(patch(slow.xml, w).xml).toBe(slow.xml);
+      });
+    }
+  }
 });

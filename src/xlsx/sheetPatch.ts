@@ -10,7 +10,7 @@ import { dayToExcelSerial } from '../core/dates.js';
 import { columnLetter } from '../core/findings.js';
 import { HIGHLIGHT_MARK, type HighlightColour, type OwnedValue, type SheetWrite } from '../core/writeback.js';
 import { columnIndex } from './reader.js';
-import { attribute, escapeXml, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
+import { attribute, escapeXml, tagEnd, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
 
 export interface PatchStyles {
   /** cellXfs index of the tool's date style. */
@@ -24,6 +24,8 @@ export interface PatchOptions {
   date1904: boolean;
   /** The workbook's shared strings, to tell whether an owned cell's value really changes. */
   sharedStrings: readonly string[];
+  /** Take ordinary rows whole instead of tag by tag (default on; off only to test it against the slow path). */
+  fastRows?: boolean;
 }
 
 export interface PatchStats {
@@ -63,6 +65,21 @@ function oldCellValue(raw: string, strings: readonly string[]): string {
   return type === 's' ? (strings[Number(v)] ?? '') : unescapeXml(v);
 }
 
+/** A row tag whose `spans` (if any) reaches the tool's new cells. */
+function widenSpans(open: string, cells: readonly Piece[]): string {
+  const spans = cells.length ? attribute(open, 'spans') : undefined;
+  if (!spans) return open;
+  // A list of ranges ("1:3 5:7"); the last one is stretched to the tool's rightmost cell.
+  const ranges = spans.trim().split(/\s+/);
+  const [lo, hi] = ranges[ranges.length - 1]!.split(':').map(Number);
+  if (!Number.isInteger(lo) || !Number.isInteger(hi)) return open;
+  let top = hi!;
+  for (const c of cells) top = Math.max(top, c.col! + 1);
+  if (top === hi) return open;
+  ranges[ranges.length - 1] = `${lo}:${top}`;
+  return withAttribute(open, 'spans', ranges.join(' '));
+}
+
 function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.trim());
   if (!m) return undefined;
@@ -78,6 +95,7 @@ export class SheetPatcher {
   private readonly ownedSorted: number[];
   private readonly written: { col: number; width: number }[];
   private readonly insertRows: number[];
+  private readonly minOwned: number;
   private insertAt = 0;
   private prefix = '';
   private depth = 0;
@@ -103,6 +121,8 @@ export class SheetPatcher {
     this.owned = new Set([...write.columns.map((c) => c.column), ...write.stale]);
     this.ownedSorted = [...this.owned].map((c) => c + 1).sort((a, b) => a - b);
     this.insertRows = [...write.rows.keys()].sort((a, b) => a - b);
+    this.minOwned = Math.min(...this.owned);
+    if (options.fastRows !== false) this.scanner.fastForward = (s, i, final) => this.wholeRow(s, i, final);
   }
 
   push(chunk: string): void {
@@ -264,14 +284,79 @@ export class SheetPatcher {
       if (at < 0) kept.push(cell);
       else kept.splice(at, 0, cell);
     }
-    let open = empty ? this.rowOpen.replace(/\s*\/>$/, '>') : this.rowOpen;
-    const spans = attribute(open, 'spans');
-    if (spans && cells.length) {
-      const [lo, hi] = spans.split(':').map(Number);
-      const top = Math.max(hi ?? 0, ...cells.map((c) => c.col! + 1));
-      open = withAttribute(open, 'spans', `${lo}:${top}`);
-    }
+    const open = widenSpans(empty ? this.rowOpen.replace(/\s*\/>$/, '>') : this.rowOpen, cells);
     this.emit(open + kept.map((p) => p.raw).join('') + (empty ? `</${this.tag('row')}>` : close));
+  }
+
+  /**
+   * The fast path for the bulk of a big log: an ordinary data row, whole in the buffer, whose
+   * cells at or right of the first owned column are all owned (as the tool wrote them), is
+   * patched by cutting its text at that column, without a token per tag. Anything less plain
+   * (the header row, a row without `r`, comments, a clerk's cell among the owned ones) declines
+   * and goes the tag-by-tag way; a test checks both ways write the same bytes.
+   */
+  private wholeRow(s: string, i: number, final: boolean): number {
+    if (this.mode !== 'sheetData') return i;
+    const rowOpen = `<${this.tag('row')}`;
+    if (!s.startsWith(rowOpen, i)) return i;
+    if (i + rowOpen.length >= s.length) return final ? i : -1;
+    const after = s.charCodeAt(i + rowOpen.length);
+    if (after !== 32) return i;
+    const openEnd = tagEnd(s, i);
+    if (openEnd < 0) return final ? i : -1;
+    if (s.charCodeAt(openEnd - 2) === 47) return i; // <row/>
+    const rowClose = `</${this.tag('row')}>`;
+    const close = s.indexOf(rowClose, openEnd);
+    if (close < 0) return final ? i : -1;
+    const content = s.slice(openEnd, close); // searched alone: a search of the whole buffer per row is quadratic
+    if (content.includes('<!') || content.includes('<?')) return i;
+    const rowTag = s.slice(i, openEnd);
+    const rAttr = attribute(rowTag, 'r');
+    if (rAttr === undefined) return i;
+    const r = Number(rAttr);
+    if (!(r > 0) || r === this.write.headerRow || r <= this.rowNumber) return i;
+
+    // Walk the cells back from the end of the row while they are owned ones.
+    const cellOpen = `<${this.tag('c')}`;
+    const cellClose = `</${this.tag('c')}>`;
+    const old = new Map<number, string>();
+    let ownedStart = close;
+    let pos = close;
+    for (;;) {
+      const at = s.lastIndexOf(cellOpen, pos - 1);
+      if (at < openEnd) break;
+      pos = at;
+      const ch = s.charCodeAt(at + cellOpen.length);
+      if (ch !== 32 && ch !== 62 && ch !== 47) continue; // <color …> inside rich text, not a cell
+      const tagStop = tagEnd(s, at);
+      if (tagStop < 0 || tagStop > close) return i;
+      const ref = attribute(s.slice(at, tagStop), 'r');
+      if (ref === undefined) return i;
+      const col = columnIndex(ref);
+      if (col < this.minOwned) break;
+      if (!this.owned.has(col)) return i;
+      let end = tagStop;
+      if (s.charCodeAt(tagStop - 2) !== 47) {
+        const ce = s.indexOf(cellClose, tagStop);
+        if (ce < 0 || ce >= close) return i;
+        end = ce + cellClose.length;
+      }
+      if (end !== ownedStart) return i; // something other than owned cells after it
+      old.set(col, s.slice(at, end));
+      ownedStart = at;
+    }
+
+    this.flushInsertedRows(r);
+    if (this.insertRows[this.insertAt] === r) this.insertAt++;
+    this.rowNumber = r;
+    const next = close + rowClose.length;
+    if (!this.write.rows.has(r) && old.size === 0) {
+      this.emit(s.slice(i, next));
+      return next;
+    }
+    const cells = this.newCells(r, [], old).sort((a, b) => a.col! - b.col!);
+    this.emit(widenSpans(rowTag, cells) + s.slice(openEnd, ownedStart) + cells.map((c) => c.raw).join('') + rowClose);
+    return next;
   }
 
   /** The owned cells of row `r`, counting how many differ from `old`. */

@@ -34,4 +34,12 @@ it('reads and sets attributes in place', () => {
   expect(attribute("<row spans='1:2'>", 'spans')).toBe('1:2');
   expect(withAttribute('<row r="1" spans="1:2">', 'spans', '1:5')).toBe('<row r="1" spans="1:5">');
   expect(withAttribute('<dimension/>', 'ref', 'A1:B2')).toBe('<dimension ref="A1:B2"/>');
+  // the quick way for the usual form must not be fooled by a value that looks like an attribute
+  expect(attribute('<c x="a r=" r="A1">', 'r')).toBe('A1');
+  expect(attribute("<c x=' r=\"B2\"' r=\"A1\">", 'r')).toBe('A1');
+  expect(attribute('<c r="A1&amp;">', 'r')).toBe('A1&');
+  expect(attribute('<c\tr="A1">', 'r')).toBe('A1');
+  expect(attribute('<c rr="A1">', 'r')).toBeUndefined();
+  expect(withAttribute('<row x="a spans=" spans="1:2">', 'spans', '1:5')).toBe('<row x="a spans=" spans="1:5">');
+  expect(withAttribute('<row r="1" spans="1:2">', 'r', 'a&b')).toBe('<row r="a&amp;b" spans="1:2">');
 });

@@ -28,9 +28,43 @@ function localName(tag: string, start: number): string {
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
+/** Index just past the tag starting at `lt`, or -1 when the text ends first. */
+export function tagEnd(s: string, lt: number): number {
+  if (s.startsWith('<!--', lt)) {
+    const e = s.indexOf('-->', lt + 4);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (s.startsWith('<![CDATA[', lt)) {
+    const e = s.indexOf(']]>', lt + 9);
+    return e < 0 ? -1 : e + 3;
+  }
+  if (s.startsWith('<?', lt)) {
+    const e = s.indexOf('?>', lt + 2);
+    return e < 0 ? -1 : e + 2;
+  }
+  if (lt + 1 >= s.length) return -1;
+  let quote = 0;
+  for (let j = lt + 1; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return j + 1;
+  }
+  return -1;
+}
+
 /** Cuts XML text, fed in chunks, into tokens. */
 export class XmlScanner {
   private buffer = '';
+
+  /**
+   * Lets the consumer take a whole stretch of the input itself, without tokens (a fast path for
+   * the bulk of a sheet): called before each token with the buffered text and the position;
+   * returns the position it consumed to, `i` when it declines, or -1 when it needs more input
+   * (never -1 when `final`).
+   */
+  fastForward?: (s: string, i: number, final: boolean) => number;
 
   constructor(private readonly onToken: (token: XmlToken) => void) {}
 
@@ -49,6 +83,14 @@ export class XmlScanner {
     const s = this.buffer;
     let i = 0;
     while (i < s.length) {
+      if (this.fastForward) {
+        const j = this.fastForward(s, i, final);
+        if (j < 0) break;
+        if (j > i) {
+          i = j;
+          continue;
+        }
+      }
       const lt = s.indexOf('<', i);
       if (lt < 0) {
         // keep text until a '<' or the end, so a text token is never split needlessly
@@ -60,7 +102,7 @@ export class XmlScanner {
       }
       if (lt > i) this.onToken({ kind: 'text', name: '', raw: s.slice(i, lt) });
       i = lt;
-      const end = this.tagEnd(s, lt);
+      const end = tagEnd(s, lt);
       if (end < 0) break; // incomplete: wait for the next chunk
       const raw = s.slice(lt, end);
       const second = raw.charCodeAt(1);
@@ -78,31 +120,6 @@ export class XmlScanner {
     this.buffer = s.slice(i);
   }
 
-  /** Index just past the tag starting at `lt`, or -1 when the chunk ends first. */
-  private tagEnd(s: string, lt: number): number {
-    if (s.startsWith('<!--', lt)) {
-      const e = s.indexOf('-->', lt + 4);
-      return e < 0 ? -1 : e + 3;
-    }
-    if (s.startsWith('<![CDATA[', lt)) {
-      const e = s.indexOf(']]>', lt + 9);
-      return e < 0 ? -1 : e + 3;
-    }
-    if (s.startsWith('<?', lt)) {
-      const e = s.indexOf('?>', lt + 2);
-      return e < 0 ? -1 : e + 2;
-    }
-    if (lt + 1 >= s.length) return -1;
-    let quote = 0;
-    for (let j = lt + 1; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === 62) return j + 1;
-    }
-    return -1;
-  }
 }
 
 /** Scans a whole string. */
@@ -124,23 +141,51 @@ export function attributes(tag: string): Map<string, string> {
   return out;
 }
 
-// One compiled pattern per attribute name: these run once or twice per cell of a big sheet.
-const readPatterns = new Map<string, RegExp>();
-const writePatterns = new Map<string, RegExp>();
+/**
+ * Where the value of ` name="…"` starts in a tag written the usual way (double quotes, one space,
+ * no single quotes anywhere), or -1: then the general scan decides. An even number of quotes
+ * before the match proves it is not inside another attribute's value.
+ */
+function plainValueStart(tag: string, name: string): number {
+  if (tag.includes("'")) return -1;
+  const key = ` ${name}="`;
+  const k = tag.indexOf(key);
+  if (k < 0) return -1;
+  let quotes = 0;
+  for (let q = tag.indexOf('"'); q >= 0 && q < k; q = tag.indexOf('"', q + 1)) quotes++;
+  return quotes % 2 === 0 ? k + key.length : -1;
+}
 
-/** One attribute of a tag (unescaped), or undefined. */
+/** The attribute `name` of a tag, found by reading the attributes in order: where its value starts and ends. */
+function locate(tag: string, name: string): { valueStart: number; valueEnd: number } | undefined {
+  const start = plainValueStart(tag, name);
+  if (start >= 0) {
+    const end = tag.indexOf('"', start);
+    if (end >= 0) return { valueStart: start, valueEnd: end };
+  }
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(tag); m; m = ATTR.exec(tag)) {
+    if (m[1] !== name) continue;
+    const valueEnd = m.index + m[0].length - 1; // the closing quote
+    const value = m[2] ?? m[3] ?? '';
+    return { valueStart: valueEnd - value.length, valueEnd };
+  }
+  return undefined;
+}
+
+/** One attribute of a tag (unescaped), or undefined. Runs once or twice per row and cell of a big sheet. */
 export function attribute(tag: string, name: string): string | undefined {
-  let re = readPatterns.get(name);
-  if (!re) readPatterns.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(tag);
-  return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
+  const at = locate(tag, name);
+  return at ? unescapeXml(tag.slice(at.valueStart, at.valueEnd)) : undefined;
 }
 
 /** The tag with one attribute set (replaced in place, or added before the end). */
 export function withAttribute(tag: string, name: string, value: string): string {
-  let re = writePatterns.get(name);
-  if (!re) writePatterns.set(name, (re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`)));
-  if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
+  const at = locate(tag, name);
+  if (at) {
+    const escaped = tag[at.valueEnd] === "'" ? escapeXml(value).replace(/'/g, '&apos;') : escapeXml(value);
+    return `${tag.slice(0, at.valueStart)}${escaped}${tag.slice(at.valueEnd)}`;
+  }
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
 }
@@ -148,7 +193,10 @@ export function withAttribute(tag: string, name: string, value: string): string 
 // Characters XML 1.0 does not allow at all (a clerk's pasted text can hold them).
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
