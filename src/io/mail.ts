@@ -67,7 +67,10 @@ function describeFailure(e: unknown, config: Config): string {
   if (err.code === 'EAUTH') return `邮箱登录失败：${m.host} 不接受用户 ${m.user ?? ''} 的密码（QQ、163 邮箱须用“授权码”而不是登录密码，放在环境变量 ${PASSWORD_ENV} 中）`;
   if (err.responseCode && err.responseCode >= 500) {
     const hint = err.responseCode === 550 && m.from && m.user && m.from !== m.user ? '；发件人 from 须与登录用户 user 相同' : '';
-    return `邮件服务器拒收（${err.responseCode} ${String(err.response ?? '').slice(0, 120)}）${hint}`;
+    // the server's reply usually starts with its own code already ("550 5.7.1 …")
+    const reply = String(err.response ?? '').trim();
+    const said = reply.startsWith(String(err.responseCode)) ? reply : `${err.responseCode} ${reply}`;
+    return `邮件服务器拒收（${said.slice(0, 120)}）${hint}`;
   }
   if (/certificate|self.signed|CERT/i.test(String(err.message) + String(err.code))) return `邮件服务器 ${m.host} 的证书无法验证（${err.message}）`;
   return `连不上邮件服务器 ${m.host}:${m.port}（${err.code ?? err.message}）`;
