@@ -262,6 +262,25 @@ describe('safety (SPEC §6)', () => {
     expect(snapshot(dir)).toEqual(snap);
   });
 
+  it('a broken styles part in the last workbook stops the run before the first is touched', async () => {
+    for (const broken of [
+      (xml: string) => xml.slice(0, xml.length - 40), // cut off: not well-formed
+      (xml: string) => xml.replace(/<cellXfs[\s\S]*?<\/cellXfs>/, ''), // nowhere to add the date style
+    ]) {
+      const dir = fresh();
+      const parts = await zipParts(join(dir, '整改台账.xlsx'));
+      const styles = broken(String(parts.get('xl/styles.xml')));
+      expect(styles).not.toBe(String(parts.get('xl/styles.xml')));
+      parts.set('xl/styles.xml', styles);
+      writeFileSync(join(dir, '整改台账.xlsx'), await makeZip(parts));
+      const snap = snapshot(dir);
+      const r = runCli(['refresh', dir]);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toBe('taizhang: 整改台账.xlsx：工作簿内部格式错误（xl/styles.xml），请用 Excel 或 WPS 打开后重新保存\n');
+      expect(snapshot(dir)).toEqual(snap); // 党员名册 and 走访记录, refreshed first, are not replaced either
+    }
+  });
+
   it('killed at random moments, leaves every workbook either as it was or completely refreshed', async () => {
     const done = fresh();
     runCli(['refresh', done]);

@@ -155,30 +155,45 @@ const STATUS_WORDS: Record<FileOutcome, string> = {
   'changed-on-disk': '已跳过',
 };
 
-async function refreshWorkbook(
+/** A workbook ready to be written: its reader open, its styles checked, its transforms built. */
+interface Prepared {
+  file: string;
+  path: string;
+  before: Fingerprint;
+  reader: XlsxReader;
+  transforms: Map<string, PartTransform>;
+  /** What changed per sheet, known once the transforms have run. */
+  changes: () => SheetChange[];
+}
+
+/**
+ * Everything that can refuse a workbook as bad input (its styles part) is read here, for every
+ * workbook before any is written: a bad part in the last workbook must not leave the first ones
+ * already replaced (SPEC §6: bad input changes no file).
+ */
+async function prepareWorkbook(
   dir: string,
   id: WorkbookId,
   sheetIds: string[],
   result: CheckResult,
   writes: Map<string, SheetWrite>,
   before: Fingerprint,
-  options: RefreshOptions,
-): Promise<FileRefresh> {
+): Promise<Prepared | FileRefresh> {
   const { config, loaded } = result;
   const file = config.files[id];
   const path = loaded.paths[id]!;
-  const base = { file, path, sheets: [] as SheetChange[] };
   const lock = await lockFileOf(dir, file);
-  if (lock) return { ...base, outcome: 'locked', message: `${file}：正在被 Excel/WPS 打开（有 ${lock}），已跳过，请关闭后再运行` };
+  if (lock) return { file, path, sheets: [], outcome: 'locked', message: `${file}：正在被 Excel/WPS 打开（有 ${lock}），已跳过，请关闭后再运行` };
 
   const reader = await openWorkbook(path, file);
-  const temp = tempPathOf(path);
   try {
     const strings = await reader.sharedStringTable();
     const stylesPart = reader.stylesPart && reader.archive.entries.has(reader.stylesPart) ? reader.stylesPart : undefined;
-    if (!stylesPart) return { ...base, outcome: 'unchanged', message: `${file}：工作簿中没有样式表，未写入` };
-    const stylesXml = await reader.archive.text(stylesPart);
-    const ensured = ensureStyles(stylesXml);
+    if (!stylesPart) {
+      reader.close();
+      return { file, path, sheets: [], outcome: 'unchanged', message: `${file}：工作簿中没有样式表，未写入` };
+    }
+    const ensured = ensureStyles(await reader.archive.text(stylesPart), { file, part: stylesPart });
     const transforms = new Map<string, PartTransform>();
     transforms.set(stylesPart, async function* (input) {
       for await (const _ of input) {
@@ -201,39 +216,51 @@ async function refreshWorkbook(
         changedCells: s.stats.reduce((n, x) => n + x.changedCells, 0),
         addedColumns: s.write.columns.filter((c) => !loaded.sheets[s.write.sheetId]!.layout.owned.has(c.header)).map((c) => c.header),
       }));
-    if (options.dryRun) {
-      const { changedParts } = await transformOnly(reader.archive, transforms);
-      const outcome: FileOutcome = changedParts.length ? 'would-write' : 'unchanged';
-      return { ...base, sheets: changes(), outcome, message: `${file}：${STATUS_WORDS[outcome]}` };
-    }
+    return { file, path, before, reader, transforms, changes };
+  } catch (e) {
+    reader.close();
+    throw e;
+  }
+}
+
+/** Runs the transforms of a prepared workbook and, unless it is a dry run, replaces the file safely. */
+async function writeWorkbook(dir: string, w: Prepared, keep: number, options: RefreshOptions): Promise<FileRefresh> {
+  const { file, path, reader, transforms } = w;
+  const done = (outcome: FileOutcome, message = `${file}：${STATUS_WORDS[outcome]}`, backup?: string): FileRefresh => ({
+    file, path, sheets: w.changes(), outcome, message, ...(backup ? { backup } : {}),
+  });
+  if (options.dryRun) {
+    const { changedParts } = await transformOnly(reader.archive, transforms);
+    return done(changedParts.length ? 'would-write' : 'unchanged');
+  }
+  const temp = tempPathOf(path);
+  try {
     await removeStaleTemps(dir, file);
     await unlink(temp).catch(() => undefined);
     const { changedParts } = await rewriteZip(reader.archive, temp, transforms);
     reader.close();
     if (!changedParts.length) {
       await unlink(temp);
-      return { ...base, sheets: changes(), outcome: 'unchanged', message: `${file}：${STATUS_WORDS.unchanged}` };
+      return done('unchanged');
     }
     await options.beforeReplace?.(path);
     const lockNow = await lockFileOf(dir, file);
     if (lockNow) {
       await unlink(temp);
-      return { ...base, sheets: changes(), outcome: 'locked', message: `${file}：处理期间被 Excel/WPS 打开（有 ${lockNow}），未覆盖，请关闭后再运行` };
+      return done('locked', `${file}：处理期间被 Excel/WPS 打开（有 ${lockNow}），未覆盖，请关闭后再运行`);
     }
-    if (!sameFingerprint(before, await fingerprint(path))) {
+    if (!sameFingerprint(w.before, await fingerprint(path))) {
       await unlink(temp);
-      return { ...base, sheets: changes(), outcome: 'changed-on-disk', message: `${file}：处理期间文件被修改，未覆盖，请再运行一次` };
+      return done('changed-on-disk', `${file}：处理期间文件被修改，未覆盖，请再运行一次`);
     }
-    const backup = await backUp(dir, path, config.backups.keep, (options.now ?? (() => new Date()))());
+    const backup = await backUp(dir, path, keep, (options.now ?? (() => new Date()))());
     await chmod(temp, (await stat(path)).mode & 0o7777).catch(() => undefined);
     await rename(temp, path);
     await syncDir(dir);
-    return { ...base, sheets: changes(), outcome: 'written', backup, message: `${file}：${STATUS_WORDS.written}` };
+    return done('written', undefined, backup);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw e;
-  } finally {
-    reader.close();
   }
 }
 
@@ -251,16 +278,26 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   for (const [id, info] of Object.entries(result.loaded.sheets)) layouts[id] = info.layout;
   const live = result.report.asOf === todayInShanghai();
   const writes = new Map(planWriteBack(result, layouts, result.config, result.report.asOf, live).map((w) => [w.sheetId, w]));
-  const files: FileRefresh[] = [];
-  for (const [id, sheetIds] of WRITTEN_SHEETS) {
-    const fp = before.get(id);
-    if (!fp) continue;
-    files.push(await refreshWorkbook(dir, id, sheetIds, result, writes, fp, options));
+  const prepared: (Prepared | FileRefresh)[] = [];
+  try {
+    for (const [id, sheetIds] of WRITTEN_SHEETS) {
+      const fp = before.get(id);
+      if (fp) prepared.push(await prepareWorkbook(dir, id, sheetIds, result, writes, fp));
+    }
+    const files: FileRefresh[] = [];
+    for (const p of prepared) files.push('reader' in p ? await writeWorkbook(dir, p, result.config.backups.keep, options) : p);
+    return { ...result, files };
+  } finally {
+    for (const p of prepared) if ('reader' in p) p.reader.close();
   }
-  return { ...result, files };
+}
+
+/** Whether a workbook had to be left alone (open in Excel/WPS, or changed while the tool worked). */
+export function isSkipped(file: FileRefresh): boolean {
+  return file.outcome === 'locked' || file.outcome === 'changed-on-disk';
 }
 
 /** Whether any workbook had to be left alone. */
 export function anySkipped(files: readonly FileRefresh[]): boolean {
-  return files.some((f) => f.outcome === 'locked' || f.outcome === 'changed-on-disk');
+  return files.some(isSkipped);
 }

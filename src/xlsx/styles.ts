@@ -4,6 +4,8 @@
  * lists, so every index the clerk's cells already use stays valid, and found again on the next
  * run (also after Excel or LibreOffice re-saved the file), so the part stops changing.
  */
+import { SaxesParser } from 'saxes';
+import { InputError } from '../core/problems.js';
 import type { HighlightColour } from '../core/writeback.js';
 import type { PatchStyles } from './sheetPatch.js';
 import { attribute, scanXml, withAttribute } from './xmlScan.js';
@@ -38,8 +40,23 @@ interface ListInfo {
   children: string[];
 }
 
-/** Adds (or finds) the tool's styles; returns the new part text and the indexes to use. */
-export function ensureStyles(xml: string): { xml: string; styles: PatchStyles } {
+/** Whether the text is well-formed XML: the lexer below trusts it, and no reader has parsed this part. */
+function wellFormed(xml: string): boolean {
+  try {
+    new SaxesParser().write(xml).close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds (or finds) the tool's styles; returns the new part text and the indexes to use. A part
+ * that is not well-formed, or has no `<cellXfs>` to add the date style to, is a BAD_XML input
+ * error naming `where`.
+ */
+export function ensureStyles(xml: string, where: { file: string; part: string } = { file: '', part: 'xl/styles.xml' }): { xml: string; styles: PatchStyles } {
+  if (!wellFormed(xml)) throw new InputError('BAD_XML', where);
   const tokens = scanXml(xml);
   let prefix = '';
   const lists: Record<string, ListInfo> = {};
@@ -112,7 +129,7 @@ export function ensureStyles(xml: string): { xml: string; styles: PatchStyles } 
     (x) => Number(attribute(x, 'numFmtId')) === formatId && ['fontId', 'fillId', 'borderId'].every((a) => Number(attribute(x, a) ?? 0) === 0),
   );
   if (dateStyle < 0) {
-    if (!lists.cellXfs) throw new Error('styles.xml has no cellXfs');
+    if (!lists.cellXfs) throw new InputError('BAD_XML', where);
     dateStyle = addTo('cellXfs', `<${p}xf numFmtId="${formatId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`, rootClose);
   }
   // the highlight colours, appended together so their order is stable
