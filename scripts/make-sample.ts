@@ -122,7 +122,6 @@ for (const g of GRADES) {
   }
 }
 
-const byName = new Map(staff.map((s) => [s.name, s]));
 const leaders = staff.filter((s) => s.leader);
 const teachersWithQuota = staff.filter((s) => s.onDuty !== false && (s.headTeacher || s.subject));
 const gradeTeachers = (grade: string) => staff.filter((s) => s.department === `${grade}年级组` && s.post === '教师');

@@ -8,7 +8,7 @@ import type { Lang } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
 import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
-import { anySkipped, refresh } from '../io/refresh.js';
+import { anySkipped, isSkipped, refresh } from '../io/refresh.js';
 import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
 
 interface CommonOptions {
@@ -58,7 +58,7 @@ common(
   const result = await refresh(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
   if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonReport(result.report, opts.lang), refresh: jsonRefresh(dir, result.files) }, null, 2)}\n`);
   else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n${formatRefresh(dir, result.files)}\n`);
-  for (const f of result.files) if (f.outcome === 'locked' || f.outcome === 'changed-on-disk') process.stderr.write(`taizhang: ${f.message}\n`);
+  for (const f of result.files.filter(isSkipped)) process.stderr.write(`taizhang: ${f.message}\n`);
   process.exitCode = anySkipped(result.files) ? 2 : exitCodeOf(result.report);
 });
 

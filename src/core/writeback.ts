@@ -14,7 +14,7 @@ import { formatDayZh, type Day } from './dates.js';
 import { columnLetter } from './findings.js';
 import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
-import { SIX_ELEMENTS } from './rules/ledger.js';
+import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
 import { OWNED_PREFIX, type HeaderLayout } from './table.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
@@ -53,8 +53,6 @@ export interface SheetWrite {
 export const HIGHLIGHT_MARK = `N("${OWNED_PREFIX}")=0`;
 
 export const COUNTED_WORD = '计入';
-
-const OPEN_LEDGER_STATUSES = ['整改中', '即将到期', '已逾期'] as const;
 
 interface ColumnDef {
   header: string;
@@ -110,7 +108,7 @@ export function ledgerWrite(entries: readonly LedgerEntry[], layout: HeaderLayou
   const status = ref(col(H.status), first);
   const deadline = ref(col(H.deadline), first);
   const day = referenceDay(asOf, live);
-  const open = `OR(${OPEN_LEDGER_STATUSES.map((s) => `${status}="${s}"`).join(',')})`;
+  const open = `OR(${LEDGER_OPEN_STATUSES.map((s) => `${status}="${s}"`).join(',')})`;
   const lastOwned = Math.max(...write.columns.map((c) => c.column));
   const wholeRow: [number, number][] = [[0, lastOwned]];
   // The cell of a missing element first: its yellow shows even on a coloured row.

@@ -14,7 +14,8 @@ import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
 import { resolveConfig, type CheckOptions } from './check.js';
 import { mailContent, MailError, sendMail, type Changes } from './mail.js';
-import { refresh, STATE_DIR, type RefreshResult } from './refresh.js';
+import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
+import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { summaryPath, writeSummary } from './summary.js';
 
 export interface NightlyOptions extends CheckOptions {
@@ -95,7 +96,7 @@ function snapshotOf(report: Report): Snapshot {
 
 export function changesSince(before: Snapshot, now: Snapshot): Changes {
   const old = new Map(before.ledger.map((e) => [e.key, e.status]));
-  const closedWords = ['已完成', '逾期完成'];
+  const closedWords: readonly string[] = LEDGER_CLOSED_STATUSES;
   const wasDone = new Map(before.visits.map((v) => [v.teacher, v.done]));
   return {
     becameOverdue: now.ledger.filter((e) => e.status === '已逾期' && old.get(e.key) !== '已逾期').map((e) => e.label),
@@ -134,7 +135,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     write(`nightly 开始：${dir}${options.dryRun ? '（试运行：不写工作簿，邮件存为 .eml）' : ''}`);
     const refreshed: RefreshResult = await step('回写', () => refresh(dir, { configPath: options.configPath, asOf: options.asOf, dryRun: options.dryRun }));
     for (const f of refreshed.files) write(`  ${f.message}`);
-    const skipped = refreshed.files.filter((f) => f.outcome === 'locked' || f.outcome === 'changed-on-disk').map((f) => f.message);
+    const skipped = refreshed.files.filter(isSkipped).map((f) => f.message);
     problems.push(...skipped);
     const report = refreshed.report;
     const t = report.tally;

@@ -108,7 +108,6 @@ export class SheetPatcher {
   private rowNumber = 0;
   private lastCol = -1;
   private pieces: Piece[] = [];
-  private cellCol = 0;
   readonly stats: PatchStats = { changedCells: 0 };
 
   constructor(

@@ -11,6 +11,9 @@ import type { Roster } from '../roster.js';
 
 export const LEDGER_STATUSES = ['已逾期', '即将到期', '要素不全', '整改中', '逾期完成', '已完成'] as const;
 export type LedgerStatusWord = (typeof LEDGER_STATUSES)[number];
+/** Statuses of an item still to be done, and of one that is closed. */
+export const LEDGER_OPEN_STATUSES = ['整改中', '即将到期', '已逾期'] as const satisfies readonly LedgerStatusWord[];
+export const LEDGER_CLOSED_STATUSES = ['已完成', '逾期完成'] as const satisfies readonly LedgerStatusWord[];
 
 /** The six elements, by column key and the plan's name. */
 export const SIX_ELEMENTS = [
