@@ -9,6 +9,7 @@ import { basename, dirname } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
+import { overdueWorstFirst } from '../core/rules/ledger.js';
 
 export const PASSWORD_ENV = 'TAIZHANG_SMTP_PASS';
 
@@ -39,7 +40,7 @@ export function mailContent(report: Report, changes: Changes | undefined, skippe
     `三进三听：缺 ${t.duties.missedWeeks} 个周次，每月任务缺 ${t.duties.missedMonths} 次`,
     `谈心谈话：应谈 ${t.talks.required} 对，已谈 ${t.talks.done} 对`,
   ];
-  const overdue = report.ledger.filter((e) => e.status === '已逾期').sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+  const overdue = overdueWorstFirst(report.ledger);
   if (overdue.length) {
     lines.push('', '逾期整改事项：');
     for (const e of overdue) lines.push(`  ${e.seq ? `${e.seq}号 ` : ''}${e.problem ?? ''}（责任人 ${e.people.join('、') || '未填'}，时限 ${e.deadlineText ?? ''}，逾期 ${e.daysLate} 天）`);

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Config } from '../core/config.js';
 import { formatDayZh, toDate, type Day } from '../core/dates.js';
 import type { Evaluation } from '../core/report.js';
-import { LEDGER_STATUSES } from '../core/rules/ledger.js';
+import { dueSoonNearestFirst, LEDGER_STATUSES, overdueWorstFirst } from '../core/rules/ledger.js';
 
 const FONT = '微软雅黑';
 const COLOURS = {
@@ -160,8 +160,8 @@ function overview(wb: ExcelJS.Workbook, ev: Evaluation, config: Config): void {
     row.getCell(2).alignment = { horizontal: 'center' };
   }
 
-  const overdue = report.ledger.filter((e) => e.status === '已逾期').sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
-  const dueSoon = report.ledger.filter((e) => e.status === '即将到期').sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  const overdue = overdueWorstFirst(report.ledger);
+  const dueSoon = dueSoonNearestFirst(report.ledger);
   for (const [title, list, days] of [
     ['逾期整改事项（逾期最久的在前）', overdue, (e: (typeof overdue)[number]) => `逾期 ${e.daysLate} 天`],
     ['即将到期整改事项', dueSoon, (e: (typeof overdue)[number]) => (e.daysLeft === 0 ? '今天到期' : `还剩 ${e.daysLeft} 天`)],

@@ -133,14 +133,6 @@ export function scanXml(xml: string): XmlToken[] {
 
 const ATTR = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Attributes of a tag, by qualified name, still XML-escaped. */
-export function attributes(tag: string): Map<string, string> {
-  const out = new Map<string, string>();
-  ATTR.lastIndex = 0;
-  for (let m = ATTR.exec(tag); m; m = ATTR.exec(tag)) out.set(m[1]!, m[2] ?? m[3] ?? '');
-  return out;
-}
-
 /**
  * Where the value of ` name="…"` starts in a tag written the usual way (double quotes, one space,
  * no single quotes anywhere), or -1: then the general scan decides. An even number of quotes

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { config, ledgerRow, person, roster } from '../../../test/helpers/core.js';
-import { ledger, ledgerStatus } from './ledger.js';
+import { dueSoonNearestFirst, ledger, ledgerStatus, overdueWorstFirst } from './ledger.js';
 
 const c = config();
 const place = { file: '整改台账.xlsx', sheet: '整改台账' };
@@ -60,5 +60,16 @@ describe('ledger', () => {
   it('flags a repeated item number', () => {
     const r = ledger([ledgerRow(3, { seq: '5' }), ledgerRow(4, { seq: '5' })], staff, c, '2014-08-01', place);
     expect(r.findings).toMatchObject([{ code: 'LEDGER_DUPLICATE_SEQ', row: 4 }]);
+  });
+});
+
+describe('the lists leadership reads', () => {
+  const rows = ['2014-08-10', '2014-07-31', '2014-08-20', '2014-08-17', '2014-08-12', '2014-09-30'].map((d, i) => ledgerRow(i + 2, due(d)));
+  const { entries } = ledger(rows, staff, c, '2014-08-15', place);
+  it('overdue items: the longest overdue first, nothing else', () => {
+    expect(overdueWorstFirst(entries).map((e) => [e.row, e.daysLate])).toEqual([[3, 15], [2, 5], [6, 3]]);
+  });
+  it('items due soon: the nearest deadline first', () => {
+    expect(dueSoonNearestFirst(entries).map((e) => [e.row, e.daysLeft])).toEqual([[5, 2], [4, 5]]);
   });
 });

@@ -85,6 +85,16 @@ export interface LedgerEntry {
   doneDate?: Day;
 }
 
+/** The overdue items, the longest overdue first (the order leadership reads them in). */
+export function overdueWorstFirst(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  return entries.filter((e) => e.status === '已逾期').sort((a, b) => (b.daysLate ?? 0) - (a.daysLate ?? 0));
+}
+
+/** The items due soon, the nearest deadline first. */
+export function dueSoonNearestFirst(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  return entries.filter((e) => e.status === '即将到期').sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+}
+
 export interface LedgerResult {
   entries: LedgerEntry[];
   findings: Finding[];
