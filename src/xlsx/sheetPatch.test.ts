@@ -4,11 +4,12 @@ import { SheetPatcher } from './sheetPatch.js';
 
 const styles = { dateStyle: 7, dxf: { red: 1, amber: 2, yellow: 3 } };
 
-function patch(xml: string, write: SheetWrite, chunk = 17, fastRows = true): { xml: string; changed: number } {
+function patch(xml: string, write: SheetWrite, chunk = 17, fastRows = true): { xml: string; changed: number; whole: number } {
   const out: string[] = [];
   const p = new SheetPatcher(write, { styles, date1904: false, sharedStrings: ['旧状态'], fastRows }, (s) => out.push(s));
   for (let i = 0; i < xml.length; i += chunk) p.push(xml.slice(i, i + chunk));
-  return { changed: p.end().changedCells, xml: out.join('') };
+  const stats = p.end();
+  return { changed: stats.changedCells, whole: stats.rowsTakenWhole, xml: out.join('') };
 }
 
 const write = (extra: Partial<SheetWrite> = {}): SheetWrite => ({
@@ -92,6 +93,8 @@ describe('the whole-row fast path', () => {
       it(`writes the same bytes as the tag-by-tag path (prefix "${prefix}", ${w.rows.size} rows)`, () => {
         const xml = sheet(prefix);
         const slow = patch(xml, w, xml.length, false);
+        expect(slow.whole).toBe(0);
+        expect(patch(xml, w, xml.length).whole).toBeGreaterThan(3); // the comparison below is not slow against slow
         for (const chunk of [1, 3, 7, 29, 64, xml.length]) {
           const fast = patch(xml, w, chunk);
           expect(fast.xml).toBe(slow.xml);

@@ -31,6 +31,8 @@ export interface PatchOptions {
 export interface PatchStats {
   /** Owned cells whose value differs from before (added, changed or emptied). */
   changedCells: number;
+  /** Rows taken whole by the fast path (the rest went tag by tag). */
+  rowsTakenWhole: number;
 }
 
 // Elements of a worksheet that come after <conditionalFormatting> in the schema's order.
@@ -108,7 +110,7 @@ export class SheetPatcher {
   private rowNumber = 0;
   private lastCol = -1;
   private pieces: Piece[] = [];
-  readonly stats: PatchStats = { changedCells: 0 };
+  readonly stats: PatchStats = { changedCells: 0, rowsTakenWhole: 0 };
 
   constructor(
     private readonly write: SheetWrite,
@@ -349,6 +351,7 @@ export class SheetPatcher {
     if (this.insertRows[this.insertAt] === r) this.insertAt++;
     this.rowNumber = r;
     const next = close + rowClose.length;
+    this.stats.rowsTakenWhole++;
     if (!this.write.rows.has(r) && old.size === 0) {
       this.emit(s.slice(i, next));
       return next;
