@@ -1,5 +1,5 @@
 /** The console view of a report: findings grouped by workbook and sheet, then a short tally. */
-import { findingMessage, type Finding, type Lang } from '../core/findings.js';
+import { findingMessage, noteMessage, type Finding, type Lang } from '../core/findings.js';
 import { relative } from 'node:path';
 import type { Report } from '../core/report.js';
 import type { FileRefresh } from '../io/refresh.js';
@@ -11,6 +11,7 @@ const L = {
     error: '错误',
     warning: '提醒',
     none: '未发现问题。',
+    notes: '说明：',
     more: (n: number) => `……另有 ${n} 条未显示（用 --json 查看全部）`,
     total: (r: Report) => `合计：错误 ${r.tally.errors} 条，提醒 ${r.tally.warnings} 条`,
     ledger: (r: Report) => {
@@ -33,6 +34,7 @@ const L = {
     error: 'error',
     warning: 'warning',
     none: 'No findings.',
+    notes: 'Notes:',
     more: (n: number) => `... ${n} more not shown (use --json to see all)`,
     total: (r: Report) => `Total: ${r.tally.errors} errors, ${r.tally.warnings} warnings`,
     ledger: (r: Report) => {
@@ -66,6 +68,10 @@ export function formatReport(report: Report, lang: Lang, limit = 200): string {
     out.push(`  ${line(f, lang)}`);
   }
   if (report.findings.length > shown.length) out.push('', t.more(report.findings.length - shown.length));
+  if (report.notes.length) {
+    out.push('', t.notes);
+    for (const n of report.notes) out.push(`  ${n.sheet ? `${n.file} › ${n.sheet}：` : `${n.file}：`}${noteMessage(n, lang)}`);
+  }
   out.push('', t.total(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report), t.study(report));
   return out.join('\n');
 }
@@ -82,6 +88,7 @@ export function jsonReport(report: Report, lang: Lang): Record<string, unknown> 
   return {
     ...report,
     findings: report.findings.map((f) => ({ ...f, message: findingMessage(f, lang) })),
+    notes: report.notes.map((n) => ({ ...n, message: noteMessage(n, lang) })),
   };
 }
 

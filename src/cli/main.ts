@@ -96,6 +96,20 @@ program
   });
 
 program
+  .command('convert')
+  .description('把旧版 .xls/.et 工作簿转换为 .xlsx，放在原文件旁边（原文件保留；需要 LibreOffice）')
+  .argument('[DIR]', '工作簿所在文件夹', '.')
+  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .addOption(langOption())
+  .action(async (dir: string, opts: { config?: string; lang: Lang }) => {
+    lang = opts.lang;
+    const { convert } = await import('../io/convert.js');
+    const outcomes = await convert(dir, { configPath: opts.config });
+    if (outcomes.length === 0) process.stdout.write('没有需要转换的旧版工作簿（.xls/.et）\n');
+    for (const o of outcomes) process.stdout.write(`${o.message}\n`);
+  });
+
+program
   .command('init')
   .description('在文件夹中新建空白工作簿（含表头、下拉列表、日期格式）和配置文件；已有文件不覆盖')
   .argument('[DIR]', '文件夹', '.')

@@ -30,6 +30,11 @@ export interface ColumnSpec {
   readonly options?: (config: Config) => readonly string[];
   /** Value of an empty yes/no cell. */
   readonly emptyMeans?: boolean;
+  /**
+   * When the column is absent from the sheet, what the rules then assume, said once for the sheet
+   * (a column that changes what counts must never be defaulted in silence, nor once per row).
+   */
+  readonly absentMeans?: (config: Config) => string;
   /** Column width in `init` templates, in characters. */
   readonly width?: number;
 }
@@ -67,6 +72,10 @@ export interface RowMeta {
   row: number;
   /** Keys of cells that hold something that could not be read (already reported). */
   invalid: string[];
+  /** Keys whose value came from a cell merged down over this row (a sub-row of an item). */
+  merged?: string[];
+  /** Keys of columns the sheet does not have (the same array for every row of a sheet). */
+  absent?: readonly string[];
 }
 
 export type RowOf<S extends SheetSpec> = RowMeta & {
@@ -87,11 +96,11 @@ export const rosterSheet = {
     { key: 'branch', header: '党支部', variants: ['所在支部', '所在党支部', '支部'], type: 'enum', options: (c) => c.roster.branches, width: 12 },
     { key: 'department', header: '处室', variants: ['部门', '所在处室', '处室/年级组', '年级组'], type: 'name', width: 12 },
     { key: 'post', header: '职务', variants: ['职位'], type: 'name', width: 10 },
-    { key: 'leader', header: '班子成员', variants: ['领导班子成员', '是否班子成员'], type: 'yesno', emptyMeans: false, width: 9 },
-    { key: 'cadre', header: '中层干部', variants: ['是否中层干部', '中层'], type: 'yesno', emptyMeans: false, width: 9 },
-    { key: 'headTeacher', header: '班主任', variants: ['是否班主任'], type: 'yesno', emptyMeans: false, width: 8 },
-    { key: 'subject', header: '任教学科', variants: ['学科', '任教科目', '科目'], type: 'text', width: 10 },
-    { key: 'supervises', header: '分管处室', variants: ['分管部门', '分管工作', '分管'], type: 'list', width: 20 },
+    { key: 'leader', header: '班子成员', variants: ['领导班子成员', '是否班子成员'], type: 'yesno', emptyMeans: false, width: 9, absentMeans: () => '名册中无人算作班子成员，三进三听、谈心和班子对照检查材料无从检查' },
+    { key: 'cadre', header: '中层干部', variants: ['是否中层干部', '中层'], type: 'yesno', emptyMeans: false, width: 9, absentMeans: () => '中层党员的对照检查材料无从检查' },
+    { key: 'headTeacher', header: '班主任', variants: ['是否班主任'], type: 'yesno', emptyMeans: false, width: 8, absentMeans: (c) => `所有教师按科任教师的家访任务（${c.homeVisits.quota.teacher}户）计` },
+    { key: 'subject', header: '任教学科', variants: ['学科', '任教科目', '科目'], type: 'text', width: 10, absentMeans: () => '只有班主任有家访任务，科任教师的家访无从检查' },
+    { key: 'supervises', header: '分管处室', variants: ['分管部门', '分管工作', '分管'], type: 'list', width: 20, absentMeans: () => '班子成员与分管处室负责人的谈心无从确定' },
     { key: 'onDuty', header: '在岗', variants: ['是否在岗', '在职'], type: 'yesno', emptyMeans: true, width: 6 },
   ],
 } as const satisfies SheetSpec;
@@ -105,9 +114,9 @@ export const homeVisitSheet = {
     { key: 'teacher', header: '教师', variants: ['教师姓名', '家访教师', '姓名'], type: 'name', required: true, width: 10 },
     { key: 'student', header: '学生', variants: ['学生姓名', '家访学生', '走访学生'], type: 'name', required: true, width: 10 },
     { key: 'className', header: '班级', variants: ['所在班级'], type: 'name', width: 10 },
-    { key: 'method', header: '家访方式', variants: ['方式', '走访方式'], type: 'enum', options: (c) => c.homeVisits.methods, width: 10 },
+    { key: 'method', header: '家访方式', variants: ['方式', '走访方式'], type: 'enum', options: (c) => c.homeVisits.methods, width: 10, absentMeans: (c) => `每条家访都按“${c.homeVisits.countedMethods[0]}”计入` },
     { key: 'parentOpinion', header: '家长意见建议', variants: ['家长意见', '意见建议'], type: 'text', width: 30 },
-    { key: 'diary', header: '家访日记', variants: ['是否写家访日记', '家访日记(是/否)', '日记'], type: 'yesno', width: 9 },
+    { key: 'diary', header: '家访日记', variants: ['是否写家访日记', '家访日记(是/否)', '日记'], type: 'yesno', width: 9, absentMeans: () => '无法核实是否写了家访日记' },
   ],
 } as const satisfies SheetSpec;
 
@@ -143,16 +152,16 @@ export const ledgerSheet = {
   sheet: '整改台账',
   columns: [
     { key: 'seq', header: '序号', variants: ['编号', '台账序号'], type: 'name', width: 6 },
-    { key: 'problem', header: '问题描述', variants: ['问题', '存在问题', '突出问题'], type: 'text', required: true, width: 30 },
+    { key: 'problem', header: '问题描述', variants: ['问题', '存在问题', '突出问题', '问题表现'], type: 'text', required: true, width: 30 },
     { key: 'category', header: '问题类别', variants: ['类别', '问题类型'], type: 'enum', required: true, options: (c) => c.ledger.categories, width: 10 },
     { key: 'source', header: '问题来源', variants: ['来源'], type: 'enum', options: (c) => c.ledger.sources, width: 10 },
     { key: 'subject', header: '整改主体', variants: ['主体', '责任主体'], type: 'text', required: true, emptyCheckedByRule: true, width: 12 },
     { key: 'task', header: '整改任务', variants: ['任务'], type: 'text', required: true, emptyCheckedByRule: true, width: 24 },
-    { key: 'people', header: '整改责任人', variants: ['责任人', '整改责任'], type: 'names', required: true, emptyCheckedByRule: true, width: 12 },
-    { key: 'standard', header: '整改标准', variants: ['标准'], type: 'text', required: true, emptyCheckedByRule: true, width: 20 },
+    { key: 'people', header: '整改责任人', variants: ['责任人', '整改责任', '责任领导', '责任人员', '具体责任人'], type: 'names', required: true, emptyCheckedByRule: true, width: 12 },
+    { key: 'standard', header: '整改标准', variants: ['标准', '整改目标'], type: 'text', required: true, emptyCheckedByRule: true, width: 20 },
     { key: 'measures', header: '整改措施', variants: ['措施'], type: 'text', required: true, emptyCheckedByRule: true, width: 24 },
     { key: 'deadline', header: '整改时限', variants: ['时限', '完成时限', '整改期限'], type: 'deadline', required: true, emptyCheckedByRule: true, width: 12 },
-    { key: 'progress', header: '完成情况', variants: ['整改进展', '进展情况', '进展'], type: 'enum', options: (c) => c.ledger.progress, width: 10 },
+    { key: 'progress', header: '完成情况', variants: ['整改进展', '进展情况', '进展'], type: 'enum', options: (c) => c.ledger.progress, width: 10, absentMeans: () => '只凭完成日期判断事项是否完成' },
     { key: 'doneDate', header: '完成日期', variants: ['完成时间', '办结日期'], type: 'date', width: 12 },
     { key: 'published', header: '是否公示', variants: ['公示'], type: 'yesno', width: 9 },
   ],

@@ -52,4 +52,14 @@ describe('config', () => {
     });
     expect(result.ok).toBe(true);
   });
+
+  it('takes the office’s own headers per sheet, and names an unknown sheet or column in Chinese', () => {
+    expect(parseConfig({ headers: { 整改台账: { 整改责任人: '责任领导', 整改标准: ['整改目标', '验收标准'] } } }).ok).toBe(true);
+    const bad = parseConfig({ headers: { 台账: { 整改责任人: '责任领导' }, 整改台账: { 责任: '责任领导' } } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems[0]).toMatch(/^“headers\.台账” 不是已知的工作表（可用：名册、家访记录/);
+      expect(bad.problems[1]).toMatch(/^“headers\.整改台账\.责任” 不是该表的标准列名（可用：序号、问题描述/);
+    }
+  });
 });

@@ -4,6 +4,7 @@
  * back to a default in silence. Rules read every quota, window, holiday and closed list here.
  */
 import { z } from 'zod';
+import { SHEETS } from './columns.js';
 import { isDay } from './dates.js';
 
 const day = z.string().refine(isDay, { message: 'day' });
@@ -125,6 +126,11 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * The office's own header texts: per sheet, a standard column to the header (or headers) the
+     * office's template uses for it, e.g. {"整改台账": {"整改责任人": "责任领导"}}.
+     */
+    headers: z.record(z.string().min(1), z.record(z.string().min(1), z.union([z.string().min(1), names]))).default({}),
     summary: z
       .object({
         /** Folder of the summary workbook; default: the workbooks' folder. Relative to it. */
@@ -162,6 +168,18 @@ export const configSchema = z
     config.duties.holidays.forEach(([from, to], i) => {
       if (from > to) ctx.addIssue({ code: 'custom', path: ['duties', 'holidays', i], message: 'window-order' });
     });
+    for (const [sheet, mapped] of Object.entries(config.headers)) {
+      const spec = SHEETS.find((s) => s.sheet === sheet);
+      if (!spec) {
+        ctx.addIssue({ code: 'custom', path: ['headers', sheet], message: `unknown-sheet:${SHEETS.map((s) => s.sheet).join('、')}` });
+        continue;
+      }
+      for (const header of Object.keys(mapped)) {
+        if (!spec.columns.some((c) => c.header === header)) {
+          ctx.addIssue({ code: 'custom', path: ['headers', sheet, header], message: `unknown-column:${spec.columns.map((c) => c.header).join('、')}` });
+        }
+      }
+    }
     config.phases.forEach((phase, i) => {
       if (phase.from > phase.to) ctx.addIssue({ code: 'custom', path: ['phases', i], message: 'window-order' });
     });
@@ -206,6 +224,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       if (issue.message === 'day') return `${at} 不是有效日期，应写成 YYYY-MM-DD`;
       if (issue.message === 'window-order') return `${at} 的开始日期晚于结束日期`;
+      if (issue.message.startsWith('unknown-sheet:')) return `${at} 不是已知的工作表（可用：${issue.message.slice(14)}）`;
+      if (issue.message.startsWith('unknown-column:')) return `${at} 不是该表的标准列名（可用：${issue.message.slice(15)}）`;
       return `${at} 的值无效`;
   }
 }

@@ -4,9 +4,9 @@
  * row number, the column) and a Chinese message. A code never changes its meaning once released;
  * new meanings get new codes.
  */
-import { MESSAGES, type FindingCode } from './messages.js';
+import { MESSAGES, NOTES, type FindingCode, type NoteCode } from './messages.js';
 
-export type { FindingCode } from './messages.js';
+export type { FindingCode, NoteCode } from './messages.js';
 export type Severity = 'error' | 'warning';
 export type Lang = 'zh' | 'en';
 export type Params = Record<string, string | number>;
@@ -27,6 +27,28 @@ export interface Finding extends Place {
   severity: Severity;
   message: string;
   params: Params;
+}
+
+/** What the tool says about one row of a log or list (the `【自动】校验` column of refresh). */
+export interface RowStatus {
+  row: number;
+  counted: boolean;
+  reason: string;
+}
+
+/** Something the reader did that the clerk may want to know (where a table was taken to end). */
+export interface Note extends Place {
+  code: NoteCode;
+  message: string;
+  params: Params;
+}
+
+export function note(code: NoteCode, place: Place, params: Params = {}): Note {
+  return { code, ...place, message: NOTES[code].zh(params), params };
+}
+
+export function noteMessage(n: Pick<Note, 'code' | 'params'>, lang: Lang): string {
+  return NOTES[n.code][lang](n.params);
 }
 
 export function finding(code: FindingCode, place: Place, params: Params = {}): Finding {

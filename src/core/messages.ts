@@ -19,6 +19,8 @@ export const MESSAGES = {
   CELL_INVALID_DEADLINE: entry('error', (p) => `整改时限无法识别：“${p.value}”（可写日期，或“7月下旬”“9月底”）`, (p) => `deadline not understood: "${p.value}" (write a date, or a period such as 7月下旬)`),
   CELL_NOT_IN_LIST: entry('error', (p) => `“${p.header}”的值“${p.value}”不在可选范围内（${p.options}）`, (p) => `"${p.header}" value "${p.value}" is not one of ${p.options}`),
   CELL_INVALID_YESNO: entry('error', (p) => `“${p.header}”应填“是”或“否”，实际为“${p.value}”`, (p) => `"${p.header}" must be yes or no, found "${p.value}"`),
+  COLUMN_ABSENT: entry('warning', (p) => `表中没有“${p.header}”列：${p.consequence}；如有此列但表头写法不同，可在配置 headers 中对应`, (p) => `the sheet has no "${p.header}" column: ${p.consequence}`),
+  TABLE_ROWS_AFTER_END: entry('warning', (p) => `表尾（第${p.endRow}行“${p.marker}”）之后还有${p.count}行像数据（第${p.firstRow}行起），未计入；请把表尾移到全部数据之下`, (p) => `${p.count} row(s) that look like data below the table's end (row ${p.endRow}), from row ${p.firstRow}; not read`),
   CELL_INVALID_NUMBER: entry('error', (p) => `“${p.header}”应为整数，实际为“${p.value}”`, (p) => `"${p.header}" must be a whole number, found "${p.value}"`),
 
   // Roster
@@ -82,3 +84,10 @@ export const MESSAGES = {
 } as const satisfies Record<string, Entry>;
 
 export type FindingCode = keyof typeof MESSAGES;
+
+/** Notes: what the reader did that a clerk may want to know, neither an error nor a warning. */
+export const NOTES = {
+  TABLE_ENDED: { zh: (p: Params) => `表格在第${p.lastRow}行结束；第${p.endRow}行起（“${p.marker}”）是表尾，未作为数据读取`, en: (p: Params) => `the table ends at row ${p.lastRow}; from row ${p.endRow} ("${p.marker}") is its footer, not read as data` },
+} as const satisfies Record<string, { zh: (p: Params) => string; en: (p: Params) => string }>;
+
+export type NoteCode = keyof typeof NOTES;

@@ -8,7 +8,7 @@ import type {
 } from './columns.js';
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
-import { hasErrors, type Finding } from './findings.js';
+import { hasErrors, type Finding, type Note, type RowStatus } from './findings.js';
 import { buildRoster, type Roster } from './roster.js';
 import { homeVisits, type HomeVisitTally, type TeacherVisits, type VisitRowStatus } from './rules/homeVisits.js';
 import { ledger, LEDGER_STATUSES, type LedgerEntry, type LedgerStatusWord } from './rules/ledger.js';
@@ -50,6 +50,8 @@ export interface Inputs {
   };
   /** Findings from reading the cells. */
   readFindings: Finding[];
+  /** What the reading did that the clerk may want to know (where a table was taken to end). */
+  readNotes?: Note[];
 }
 
 export interface Tally {
@@ -63,18 +65,15 @@ export interface Tally {
   study?: { essaysHanded: number; members: number; excellent: number; studyDays: number; branchesDone: number; branches: number; materialsOk: number; materialsRequired: number; publicity: number; publicityRequired: number; opinionsUntraced: number };
 }
 
-/** Row-level reason a log row counts or not (the `【自动】校验` column of the write-back). */
-export interface RowStatus {
-  row: number;
-  counted: boolean;
-  reason: string;
-}
+export type { RowStatus } from './findings.js';
 
 export interface Report {
   asOf: Day;
   school: string;
   phase: PhaseStatus;
   findings: Finding[];
+  /** Notes of the reading, e.g. where a table ended above a signature line. */
+  notes: Note[];
   ledger: LedgerEntry[];
   visits: TeacherVisits[];
   duties: LeaderDuties[];
@@ -100,6 +99,15 @@ export interface RowResults {
   homeVisits: VisitRowStatus[];
   duties: RowStatus[];
   talks: RowStatus[];
+  /** 学习教育.xlsx, by sheet id; absent when the workbook is not there. */
+  study?: {
+    essays: RowStatus[];
+    studySessions: RowStatus[];
+    branchMeetings: RowStatus[];
+    materials: RowStatus[];
+    publicity: RowStatus[];
+    opinions: RowStatus[];
+  };
 }
 
 export interface Evaluation {
@@ -156,6 +164,7 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       school: config.school,
       phase: campaignPhase(config, asOf),
       findings,
+      notes: inputs.readNotes ?? [],
       ledger: items.entries,
       visits: visits.teachers,
       duties: dutyResult.leaders,
@@ -168,7 +177,7 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       opinions: studied.opinions,
       tally,
     },
-    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows },
+    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows, ...(studied.rows ? { study: studied.rows } : {}) },
     roster: built.roster,
   };
 }
@@ -181,7 +190,7 @@ function evaluateStudy(inputs: Inputs, roster: Roster, config: Config, asOf: Day
   const s = inputs.study;
   if (!s) {
     const notChecked: NotChecked = { checked: false, reason: `未找到${config.files.study}，学习教育各项未检查` };
-    return { study: notChecked, branches: [], materials: [], publicity: notChecked, opinions: notChecked, findings: [] as Finding[], tally: undefined };
+    return { study: notChecked, branches: [], materials: [], publicity: notChecked, opinions: notChecked, findings: [] as Finding[], tally: undefined, rows: undefined };
   }
   const place = (r: SheetRows<unknown>) => ({ file: r.file, sheet: r.sheet });
   const st = studyRule(s.essays.rows, s.sessions.rows, roster, config, asOf, { essays: place(s.essays), sessions: place(s.sessions) });
@@ -196,6 +205,7 @@ function evaluateStudy(inputs: Inputs, roster: Roster, config: Config, asOf: Day
     publicity: pu.status,
     opinions: op.status,
     findings: [...st.findings, ...br.findings, ...ma.findings, ...pu.findings, ...op.findings],
+    rows: { essays: st.essayRows, studySessions: st.sessionRows, branchMeetings: br.rows, materials: ma.rows, publicity: pu.rows, opinions: op.rows },
     tally: {
       essaysHanded: st.status.essaysHanded,
       members: st.status.members,

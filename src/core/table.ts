@@ -8,7 +8,7 @@
 import type { ColumnSpec, Deadline, RowOf, SheetSpec } from './columns.js';
 import { campaignYear, type Config } from './config.js';
 import { excelSerialToDay, parseDayText, parseDeadlineText, type Day } from './dates.js';
-import { columnLetter, finding, type Finding, type Place } from './findings.js';
+import { columnLetter, finding, note, type Finding, type Note, type Place } from './findings.js';
 import { InputError } from './problems.js';
 import { normalizeHeader, normalizeText, parseYesNo, splitList, tidyText } from './text.js';
 
@@ -23,8 +23,26 @@ export interface RawRow {
 export const OWNED_PREFIX = '【自动】';
 export const HEADER_SEARCH_ROWS = 10;
 
+/** A merged range of the sheet: 0-based columns, 1-based (Excel) rows, inclusive. */
+export interface MergeRange {
+  c1: number;
+  r1: number;
+  c2: number;
+  r2: number;
+}
+
+/** A caption merged over several columns of a two-level header (`六落实`, `家访情况`): never a column. */
+export interface HeaderGroup {
+  caption: string;
+  from: number;
+  to: number;
+}
+
 export interface HeaderLayout {
+  /** The header row right above the data (the lower row of a two-level header). */
   headerRow: number;
+  /** The first header row: the upper row of a two-level header, else headerRow. */
+  headerTop: number;
   /** Column index of each known key that is present. */
   index: Record<string, number>;
   /** The header text as the clerk wrote it, by column index. */
@@ -33,12 +51,17 @@ export interface HeaderLayout {
   owned: Map<string, number>;
   /** Rightmost column (0-based) holding a value in any row, tool-owned columns left out; -1 when none. */
   lastColumn: number;
+  /** Captions over columns of a two-level header. */
+  groups: HeaderGroup[];
+  /** The first row of the table's footer (a signature line, a note), when the table ended before the sheet. */
+  endRow?: number;
 }
 
 export interface TableResult<S extends SheetSpec> {
   layout: HeaderLayout;
   rows: RowOf<S>[];
   findings: Finding[];
+  notes: Note[];
 }
 
 export interface TableOptions {
@@ -46,12 +69,21 @@ export interface TableOptions {
   sheet: string;
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;
+  /** The sheet's merged ranges: they shape a two-level header and fill merged-down cells. */
+  merges?: readonly MergeRange[];
 }
 
 const isEmpty = (v: RawCell): boolean => v === null || v === undefined || (typeof v === 'string' && normalizeText(v) === '');
 
-function headerKeys(col: ColumnSpec): string[] {
-  return [col.header, ...(col.variants ?? [])].map(normalizeHeader);
+/** The office's own header texts for a sheet's columns (config `headers`), by column key. */
+function configuredHeaders(spec: SheetSpec, config: Config): Map<string, string[]> {
+  const mapped = config.headers?.[spec.sheet] ?? {};
+  const out = new Map<string, string[]>();
+  for (const col of spec.columns) {
+    const own = mapped[col.header];
+    if (own !== undefined) out.set(col.key, (typeof own === 'string' ? [own] : own).map(normalizeHeader));
+  }
+  return out;
 }
 
 /** Header text without a trailing hint such as `（是/否）` or `(上门/电话/其他)`. */
@@ -61,46 +93,131 @@ function headerCandidates(text: string): string[] {
   return bare !== h ? [h, bare] : [h];
 }
 
-function matchRow(spec: SheetSpec, cells: readonly RawCell[]): Record<string, number> {
+interface ColumnKeys {
+  col: ColumnSpec;
+  /** The office's own texts (config `headers`). */
+  own: string[];
+  /** The standard header and its built-in variants. */
+  builtin: string[];
+}
+
+function columnKeys(spec: SheetSpec, config: Config): ColumnKeys[] {
+  const own = configuredHeaders(spec, config);
+  return spec.columns.map((col) => ({ col, own: own.get(col.key) ?? [], builtin: [col.header, ...(col.variants ?? [])].map(normalizeHeader) }));
+}
+
+function matchRow(keys: readonly ColumnKeys[], cells: readonly RawCell[]): Record<string, number> {
   const index: Record<string, number> = {};
-  cells.forEach((cell, i) => {
-    if (typeof cell !== 'string' || cell.trim().startsWith(OWNED_PREFIX)) return;
-    const candidates = headerCandidates(cell);
-    for (const col of spec.columns) {
-      if (index[col.key] !== undefined) continue;
-      if (headerKeys(col).some((k) => candidates.includes(k))) {
-        index[col.key] = i;
-        break;
+  const taken = new Set<number>();
+  // The office's own texts first, so a built-in variant elsewhere in the row cannot take their column.
+  for (const pick of [(k: ColumnKeys) => k.own, (k: ColumnKeys) => k.builtin]) {
+    cells.forEach((cell, i) => {
+      if (typeof cell !== 'string' || taken.has(i) || cell.trim().startsWith(OWNED_PREFIX)) return;
+      const candidates = headerCandidates(cell);
+      for (const k of keys) {
+        if (index[k.col.key] !== undefined) continue;
+        if (pick(k).some((t) => candidates.includes(t))) {
+          index[k.col.key] = i;
+          taken.add(i);
+          break;
+        }
       }
-    }
-  });
+    });
+  }
   return index;
 }
 
-/** Find the header row among the first rows; an InputError when there is none or it lacks a required column. */
-export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts: TableOptions): HeaderLayout {
-  let best: { row: RawRow; index: Record<string, number>; score: number } | undefined;
-  for (const row of firstRows.slice(0, HEADER_SEARCH_ROWS)) {
-    const index = matchRow(spec, row.cells);
-    const score = Object.keys(index).length;
-    if (score > 0 && (!best || score > best.score)) best = { row, index, score };
+const textOf = (v: RawCell): string => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * The header cells of a two-level header (rows `upper` and `upper.row + 1`): a column's header is
+ * the lower cell when there is one, else the upper cell (merged down over both rows). A caption
+ * merged over several columns with headers under it is a group, never a column.
+ */
+function twoLevel(upper: RawRow, lower: RawRow, merges: readonly MergeRange[]): { cells: RawCell[]; groups: HeaderGroup[] } {
+  const width = Math.max(upper.cells.length, lower.cells.length);
+  const caption = new Set<number>();
+  const groups: HeaderGroup[] = [];
+  for (const m of merges) {
+    if (m.r1 !== upper.row || m.r2 !== upper.row || m.c2 <= m.c1) continue;
+    let under = false;
+    for (let c = m.c1; c <= m.c2; c++) if (!isEmpty(lower.cells[c])) under = true;
+    if (!under) continue;
+    for (let c = m.c1; c <= m.c2; c++) caption.add(c);
+    groups.push({ caption: tidyText(textOf(upper.cells[m.c1])), from: m.c1, to: m.c2 });
   }
+  const cells: RawCell[] = [];
+  for (let c = 0; c < width; c++) {
+    const up = upper.cells[c];
+    const low = lower.cells[c];
+    if (!isEmpty(low)) {
+      cells[c] = low;
+      // An upper cell over a header, merged or not, is a caption of a group of one or more columns.
+      if (!isEmpty(up) && !caption.has(c)) groups.push({ caption: tidyText(textOf(up)), from: c, to: c });
+    } else if (!caption.has(c)) cells[c] = up;
+  }
+  return { cells, groups };
+}
+
+interface Candidate {
+  top: RawRow;
+  bottom: RawRow;
+  cells: readonly RawCell[];
+  index: Record<string, number>;
+  groups: HeaderGroup[];
+  score: number;
+}
+
+/**
+ * Find the header among the first rows, one-level or two-level; an InputError when there is none
+ * or it lacks a required column. A two-level reading is taken only when it finds more columns
+ * than either of its rows alone, so a title row or the first data row never makes one.
+ */
+export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts: TableOptions, config: Config): HeaderLayout {
+  const keys = columnKeys(spec, config);
+  const merges = opts.merges ?? [];
+  const rows = firstRows.slice(0, HEADER_SEARCH_ROWS + 1);
+  let best: Candidate | undefined;
+  const consider = (c: Candidate) => {
+    if (c.score > 0 && (!best || c.score > best.score)) best = c;
+  };
+  rows.slice(0, HEADER_SEARCH_ROWS).forEach((row, i) => {
+    const index = matchRow(keys, row.cells);
+    const single: Candidate = { top: row, bottom: row, cells: row.cells, index, groups: [], score: Object.keys(index).length };
+    const next = rows[i + 1];
+    if (next && next.row === row.row + 1) {
+      const both = twoLevel(row, next, merges);
+      const bothIndex = matchRow(keys, both.cells);
+      const score = Object.keys(bothIndex).length;
+      const below = Object.keys(matchRow(keys, next.cells)).length;
+      if (score > single.score && score > below) {
+        consider({ top: row, bottom: next, cells: both.cells, index: bothIndex, groups: both.groups, score });
+        return;
+      }
+    }
+    consider(single);
+  });
   const required = spec.columns.filter((c) => c.required);
   if (!best || best.score < Math.min(2, spec.columns.length)) {
     throw new InputError('HEADER_NOT_FOUND', { file: opts.file, sheet: opts.sheet, expected: required.map((c) => `“${c.header}”`).join('、') });
   }
-  const missing = required.filter((c) => best!.index[c.key] === undefined);
+  const found: Candidate = best;
+  const missing = required.filter((c) => found.index[c.key] === undefined);
   if (missing.length > 0) {
-    throw new InputError('COLUMN_MISSING', { file: opts.file, sheet: opts.sheet, row: best.row.row, columns: missing.map((c) => `“${c.header}”`).join('、') });
+    throw new InputError('COLUMN_MISSING', {
+      file: opts.file, sheet: opts.sheet, row: found.bottom.row,
+      columns: missing.map((c) => `“${c.header}”`).join('、'),
+      example: `"${missing[0]!.header}": "表中实际的列名"`,
+    });
   }
   const headers: string[] = [];
   const owned = new Map<string, number>();
-  best.row.cells.forEach((cell, i) => {
-    const text = cell === null || cell === undefined ? '' : String(cell);
+  found.cells.forEach((cell, i) => {
+    const text = textOf(cell);
     headers[i] = text;
     if (text.trim().startsWith(OWNED_PREFIX)) owned.set(text.trim(), i);
   });
-  return { headerRow: best.row.row, index: best.index, headers, owned, lastColumn: -1 };
+  return { headerRow: found.bottom.row, headerTop: found.top.row, index: found.index, headers, owned, lastColumn: -1, groups: found.groups };
 }
 
 type CellResult = { ok: true; value: unknown } | { ok: false; finding: Finding };
@@ -157,16 +274,40 @@ function numberText(n: number): string {
 }
 
 /**
+ * Where a clerk's table ends: the first cell of a row that starts a signature line or a note
+ * (填表人：…, 注：…) or a totals row. Such a row and every row under it are the clerk's, not data.
+ */
+const FOOTER_MARK = /^(填表人|制表人|填报人|审核人|审批人|复核人|负责人|联系人|经办人|填表单位|填报单位|单位|填表日期|填报日期|制表日期|报送日期|日期|注|备注|说明|附注|签字|签名|盖章)\d*[：:]|^(合计|总计|小计)$/;
+
+function footerMark(cells: readonly RawCell[]): string | undefined {
+  const first = cells.find((c) => !isEmpty(c));
+  if (typeof first !== 'string') return undefined;
+  const text = normalizeText(first);
+  const m = FOOTER_MARK.exec(text);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/**
  * Reads a sheet row by row: push every raw row in order, then finish. The first rows are held
- * until the header is found, then each row is typed as it comes.
+ * until the header is found, then each row is typed as it comes. A cell merged down over several
+ * rows gives its value to each of them; the table ends at a signature line or note under it.
  */
 export class TableReader<S extends SheetSpec> {
   private pending: RawRow[] = [];
   private layout: HeaderLayout | undefined;
   private ownedColumns: Set<number> | undefined;
   private readonly year: number;
+  /** Merges over data rows, by their top row. */
+  private readonly mergesByTop = new Map<number, MergeRange[]>();
+  /** Merges whose value is being given to the rows under their top: column → value and last row. */
+  private readonly filling = new Map<number, { value: RawCell; until: number }>();
+  private absent: readonly string[] = [];
+  private footer: { row: number; marker: string } | undefined;
+  private afterFooter: { first: number; count: number } | undefined;
+  private lastDataRow = 0;
   readonly rows: RowOf<S>[] = [];
   readonly findings: Finding[] = [];
+  readonly notes: Note[] = [];
 
   /**
    * @param onRow when given, each typed row goes there and is not kept in `rows`: a big log is
@@ -188,18 +329,39 @@ export class TableReader<S extends SheetSpec> {
       return;
     }
     this.pending.push(raw);
-    if (this.pending.length >= HEADER_SEARCH_ROWS) this.settleHeader();
+    if (this.pending.length > HEADER_SEARCH_ROWS) this.settleHeader();
   }
 
   finish(): TableResult<S> {
     if (!this.layout) this.settleHeader();
-    return { layout: this.layout!, rows: this.rows, findings: this.findings };
+    const layout = this.layout!;
+    const place = { file: this.opts.file, sheet: this.opts.sheet };
+    if (this.footer) {
+      layout.endRow = this.footer.row;
+      this.notes.push(note('TABLE_ENDED', { ...place, row: this.footer.row }, { lastRow: this.lastDataRow || layout.headerRow, endRow: this.footer.row, marker: this.footer.marker }));
+    }
+    if (this.footer && this.afterFooter) {
+      this.findings.push(finding('TABLE_ROWS_AFTER_END', { ...place, row: this.afterFooter.first }, {
+        endRow: this.footer.row, marker: this.footer.marker, count: this.afterFooter.count, firstRow: this.afterFooter.first,
+      }));
+    }
+    return { layout, rows: this.rows, findings: this.findings, notes: this.notes };
   }
 
   private settleHeader(): void {
-    this.layout = locateHeader(this.spec, this.pending, this.opts);
+    const layout = (this.layout = locateHeader(this.spec, this.pending, this.opts, this.config));
+    for (const m of this.opts.merges ?? []) {
+      if (m.r2 > m.r1 && m.r1 > layout.headerRow) this.mergesByTop.set(m.r1, [...(this.mergesByTop.get(m.r1) ?? []), m]);
+    }
+    const absent = this.spec.columns.filter((c) => layout.index[c.key] === undefined);
+    this.absent = Object.freeze(absent.map((c) => c.key));
+    for (const col of absent) {
+      if (col.absentMeans) {
+        this.findings.push(finding('COLUMN_ABSENT', { file: this.opts.file, sheet: this.opts.sheet, row: layout.headerRow, column: col.header }, { header: col.header, consequence: col.absentMeans(this.config) }));
+      }
+    }
     for (const raw of this.pending) this.noteLastColumn(raw);
-    const after = this.pending.filter((r) => r.row > this.layout!.headerRow);
+    const after = this.pending.filter((r) => r.row > layout.headerRow);
     this.pending = [];
     for (const raw of after) this.typeRow(raw);
   }
@@ -216,10 +378,49 @@ export class TableReader<S extends SheetSpec> {
     }
   }
 
+  /** The row's cells with the values of cells merged down over it; the columns so filled. */
+  private withMerged(raw: RawRow): { cells: readonly RawCell[]; filled: number[] } {
+    for (const m of this.mergesByTop.get(raw.row) ?? []) this.filling.set(m.c1, { value: raw.cells[m.c1], until: m.r2 });
+    if (this.filling.size === 0) return { cells: raw.cells, filled: [] };
+    let cells: RawCell[] | undefined;
+    const filled: number[] = [];
+    for (const [col, f] of this.filling) {
+      if (raw.row > f.until) {
+        this.filling.delete(col);
+        continue;
+      }
+      if (!isEmpty(raw.cells[col]) || isEmpty(f.value)) continue;
+      cells ??= [...raw.cells];
+      cells[col] = f.value;
+      filled.push(col);
+    }
+    return { cells: cells ?? raw.cells, filled };
+  }
+
   private typeRow(raw: RawRow): void {
     const layout = this.layout!;
+    const own = raw.cells.some((c) => !isEmpty(c));
+    if (this.footer) {
+      if (own && this.spec.columns.every((c) => !c.required || !isEmpty(raw.cells[layout.index[c.key]!]))) {
+        if (this.afterFooter) this.afterFooter.count++;
+        else this.afterFooter = { first: raw.row, count: 1 };
+      }
+      return;
+    }
+    if (!own) {
+      this.withMerged(raw); // keeps the merges' bookkeeping in step; a blank row is no record
+      return;
+    }
+    const marker = footerMark(raw.cells);
+    if (marker !== undefined) {
+      this.footer = { row: raw.row, marker };
+      return;
+    }
+    const { cells, filled } = this.withMerged(raw);
     const row: Record<string, unknown> & { row: number; invalid: string[] } = { row: raw.row, invalid: [] };
-    let filled = false;
+    if (this.absent.length) row.absent = this.absent;
+    let typed = false;
+    const merged: string[] = [];
     const rowFindings: Finding[] = [];
     for (const col of this.spec.columns) {
       const i = layout.index[col.key];
@@ -227,22 +428,26 @@ export class TableReader<S extends SheetSpec> {
         if (col.emptyMeans !== undefined) row[col.key] = col.emptyMeans;
         continue;
       }
-      const value = raw.cells[i];
+      const value = cells[i];
       const place: Place = { file: this.opts.file, sheet: this.opts.sheet, row: raw.row, column: col.header, cell: `${columnLetter(i)}${raw.row}` };
       if (isEmpty(value)) {
         if (col.emptyMeans !== undefined) row[col.key] = col.emptyMeans;
         else if (col.required && !col.emptyCheckedByRule) rowFindings.push(finding('CELL_REQUIRED', place, { header: col.header }));
         continue;
       }
-      filled = true;
+      if (filled.includes(i)) merged.push(col.key);
+      else typed = true;
       const parsed = parseCell(col, value, this.config, this.year, this.opts, place);
       if (parsed.ok) row[col.key] = parsed.value;
       else {
         row.invalid.push(col.key);
-        rowFindings.push(parsed.finding);
+        // A value merged over sub-rows is reported once, at its own row.
+        if (!filled.includes(i)) rowFindings.push(parsed.finding);
       }
     }
-    if (!filled) return; // a blank row (or one with only extra columns) is no record
+    if (!typed) return; // a row with only extra columns, or only merged values, is no record
+    if (merged.length) row.merged = merged;
+    this.lastDataRow = raw.row;
     if (rowFindings.length) this.findings.push(...rowFindings);
     if (this.onRow) this.onRow(row as RowOf<S>);
     else this.rows.push(row as RowOf<S>);

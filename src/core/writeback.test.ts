@@ -5,7 +5,7 @@ import type { HeaderLayout } from './table.js';
 import { HIGHLIGHT_MARK, ledgerWrite, logWrite, placeOwnedColumns } from './writeback.js';
 
 function layout(extra: Partial<HeaderLayout> = {}): HeaderLayout {
-  return { headerRow: 2, index: { people: 6, measures: 8, deadline: 9 }, headers: ['序号', '问题描述'], owned: new Map(), lastColumn: 12, ...extra };
+  return { headerRow: 2, headerTop: 2, index: { people: 6, measures: 8, deadline: 9 }, headers: ['序号', '问题描述'], owned: new Map(), lastColumn: 12, groups: [], ...extra };
 }
 
 describe('placeOwnedColumns', () => {

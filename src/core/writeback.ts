@@ -15,6 +15,7 @@ import { columnLetter } from './findings.js';
 import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
 import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
+import { MATERIAL_NOT_OWED, MATERIAL_OK } from './rules/materials.js';
 import { OWNED_PREFIX, type HeaderLayout } from './table.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
@@ -126,15 +127,19 @@ export function ledgerWrite(entries: readonly LedgerEntry[], layout: HeaderLayou
   return write;
 }
 
-/** A log sheet (家访记录, 三进三听, 谈心谈话): per row, 计入 or why not. */
-export function logWrite(sheetId: string, statuses: readonly { row: number; reason: string }[], layout: HeaderLayout): SheetWrite {
+/**
+ * A log or list sheet (家访记录, 三进三听, 谈心谈话 and the sheets of 学习教育): per row, 计入 or
+ * why not; a row whose word does not start with one of `okWords` is yellow.
+ */
+export function logWrite(sheetId: string, statuses: readonly { row: number; reason: string }[], layout: HeaderLayout, okWords: readonly string[] = [COUNTED_WORD]): SheetWrite {
   const header = `${OWNED_PREFIX}校验`;
   const values = new Map<number, OwnedValue[]>(statuses.map((s) => [s.row, [s.reason]]));
   const write = sheetWrite(sheetId, layout, [{ header, width: 18 }], values, statuses.map((s) => s.row));
   if (!write.dataRows) return write;
   const at = write.columns[0]!.column;
   const cell = ref(at, write.dataRows[0]);
-  write.highlights.push({ colour: 'yellow', columns: [[at, at]], formula: mark(`${cell}<>"",LEFT(${cell},${COUNTED_WORD.length})<>"${COUNTED_WORD}"`) });
+  const ok = okWords.map((w) => `LEFT(${cell},${w.length})<>"${w}"`).join(',');
+  write.highlights.push({ colour: 'yellow', columns: [[at, at]], formula: mark(`${cell}<>"",${ok}`) });
   return write;
 }
 
@@ -230,5 +235,13 @@ export function planWriteBack(evaluation: Evaluation, layouts: Partial<Record<st
   if (layouts.duties) writes.push(logWrite('duties', evaluation.rows.duties, layouts.duties));
   if (layouts.talks) writes.push(logWrite('talks', evaluation.rows.talks, layouts.talks));
   if (layouts.ledger) writes.push(ledgerWrite(evaluation.report.ledger, layouts.ledger, config, asOf, live));
+  const study = evaluation.rows.study;
+  if (study) {
+    for (const id of ['essays', 'studySessions', 'branchMeetings', 'publicity', 'opinions'] as const) {
+      const layout = layouts[id];
+      if (layout) writes.push(logWrite(id, study[id], layout));
+    }
+    if (layouts.materials) writes.push(logWrite('materials', study.materials, layouts.materials, [MATERIAL_OK, MATERIAL_NOT_OWED]));
+  }
   return writes;
 }

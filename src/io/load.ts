@@ -3,19 +3,19 @@
  * core's table reader. Every problem that stops the run is an InputError naming the file.
  */
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   type HomeVisitRow,
   branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
   rosterSheet, studySessionSheet, talkSheet, type RowOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import type { Config } from '../core/config.js';
-import type { Finding } from '../core/findings.js';
+import type { Finding, Note } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
 import type { Inputs, SheetRows } from '../core/report.js';
 import { buildRoster } from '../core/roster.js';
 import { HomeVisitTally } from '../core/rules/homeVisits.js';
 import { TableReader, type HeaderLayout } from '../core/table.js';
 import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
+import { findWorkbook, readablePath } from './legacy.js';
 
 export interface LoadedSheet<S extends SheetSpec> extends SheetRows<RowOf<S>> {
   layout: HeaderLayout;
@@ -29,6 +29,10 @@ export interface Loaded {
   inputs: Inputs;
   /** Where each workbook was read from, by id. */
   paths: Partial<Record<WorkbookId, string>>;
+  /** The file name of each workbook as found (`整改台账.xls` when only that one is there). */
+  files: Partial<Record<WorkbookId, string>>;
+  /** Workbooks read from an old format (.xls/.et) through a temporary .xlsx: refresh leaves them alone. */
+  legacy: Partial<Record<WorkbookId, boolean>>;
   /** Where each sheet was found, by sheet id (roster, homeVisits, ledger …). */
   sheets: Record<string, SheetInfo>;
 }
@@ -49,36 +53,39 @@ export async function readSheet<S extends SheetSpec>(
   reader: XlsxReader,
   spec: S,
   config: Config,
-  findings: Finding[],
+  out: { findings: Finding[]; notes: Note[] },
   soleSheetOk: boolean,
   sink?: (place: { file: string; sheet: string }) => (row: RowOf<S>) => void,
 ): Promise<LoadedSheet<S>> {
   const sheet = pickSheet(reader, spec, soleSheetOk);
   const onRow = sink?.({ file: reader.file, sheet: sheet.name });
-  const table = new TableReader(spec, config, { file: reader.file, sheet: sheet.name, date1904: reader.date1904 }, onRow);
+  const merges = await reader.readMerges(sheet);
+  const table = new TableReader(spec, config, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, merges }, onRow);
   await reader.readRows(sheet, (row) => table.push(row));
   const result = table.finish();
-  findings.push(...result.findings);
+  out.findings.push(...result.findings);
+  out.notes.push(...result.notes);
   return { file: reader.file, sheet: sheet.name, rows: result.rows, layout: result.layout, part: sheet.part };
 }
 
-export async function workbookPath(dir: string, config: Config, id: WorkbookId): Promise<string> {
-  const file = config.files[id];
-  const path = join(dir, file);
-  try {
-    await stat(path);
-  } catch {
-    throw new InputError('FILE_MISSING', { file, dir });
-  }
-  return path;
+/** The workbook of `id` in `dir` (also under an old .xls/.et name); FILE_MISSING when there is none. */
+export async function workbookPath(dir: string, config: Config, id: WorkbookId): Promise<{ file: string; path: string }> {
+  const found = await findWorkbook(dir, config.files[id]);
+  if (!found) throw new InputError('FILE_MISSING', { file: config.files[id], dir });
+  return found;
 }
 
-async function withWorkbook<T>(path: string, file: string, use: (reader: XlsxReader) => Promise<T>): Promise<T> {
-  const reader = await openWorkbook(path, file);
+async function withWorkbook<T>(found: { file: string; path: string }, use: (reader: XlsxReader, legacy: boolean) => Promise<T>): Promise<T> {
+  const readable = await readablePath(found.path, found.file);
   try {
-    return await use(reader);
+    const reader = await openWorkbook(readable.path, found.file);
+    try {
+      return await use(reader, readable.legacy);
+    } finally {
+      reader.close();
+    }
   } finally {
-    reader.close();
+    await readable.done();
   }
 }
 
@@ -90,13 +97,27 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
     throw new InputError('DIR_MISSING', { dir });
   }
   const readFindings: Finding[] = [];
+  const readNotes: Note[] = [];
+  const out = { findings: readFindings, notes: readNotes };
   const paths: Loaded['paths'] = {};
+  const files: Loaded['files'] = {};
+  const legacy: Loaded['legacy'] = {};
   const sheets: Loaded['sheets'] = {};
-  paths.roster = await workbookPath(dir, config, 'roster');
-  paths.visits = await workbookPath(dir, config, 'visits');
-  paths.ledger = await workbookPath(dir, config, 'ledger');
+  const found: Partial<Record<WorkbookId, { file: string; path: string }>> = {};
+  for (const id of ['roster', 'visits', 'ledger'] as const) found[id] = await workbookPath(dir, config, id);
+  found.study = await findWorkbook(dir, config.files.study);
+  for (const [id, f] of Object.entries(found) as [WorkbookId, { file: string; path: string } | undefined][]) {
+    if (!f) continue;
+    paths[id] = f.path;
+    files[id] = f.file;
+  }
+  const open = <T>(id: WorkbookId, use: (reader: XlsxReader) => Promise<T>) =>
+    withWorkbook(found[id]!, (reader, old) => {
+      if (old) legacy[id] = true;
+      return use(reader);
+    });
 
-  const roster = await withWorkbook(paths.roster, config.files.roster, (r) => readSheet(r, rosterSheet, config, readFindings, true));
+  const roster = await open('roster', (r) => readSheet(r, rosterSheet, config, out, true));
   // The home-visit log can be district-sized: its rows go straight into the tally as they are
   // read, so memory follows the number of teachers and households, not of rows.
   const rosterPlace = { file: roster.file, sheet: roster.sheet };
@@ -105,23 +126,21 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
     const t = (tally = new HomeVisitTally(buildRoster(roster.rows, config, rosterPlace).roster, config, place));
     return (row: HomeVisitRow) => t.add(row);
   };
-  const [visitSheet, duties, talks] = await withWorkbook(paths.visits, config.files.visits, async (r) => [
-    await readSheet(r, homeVisitSheet, config, readFindings, false, tallied),
-    await readSheet(r, dutySheet, config, readFindings, false),
-    await readSheet(r, talkSheet, config, readFindings, false),
+  const [visitSheet, duties, talks] = await open('visits', async (r) => [
+    await readSheet(r, homeVisitSheet, config, out, false, tallied),
+    await readSheet(r, dutySheet, config, out, false),
+    await readSheet(r, talkSheet, config, out, false),
   ] as const);
-  const ledger = await withWorkbook(paths.ledger, config.files.ledger, (r) => readSheet(r, ledgerSheet, config, readFindings, true));
+  const ledger = await open('ledger', (r) => readSheet(r, ledgerSheet, config, out, true));
   let study: Inputs['study'];
-  const studyPath = join(dir, config.files.study);
-  if (await stat(studyPath).then(() => true, () => false)) {
-    paths.study = studyPath;
-    study = await withWorkbook(studyPath, config.files.study, async (r) => ({
-      essays: await readSheet(r, essaySheet, config, readFindings, false),
-      sessions: await readSheet(r, studySessionSheet, config, readFindings, false),
-      meetings: await readSheet(r, branchMeetingSheet, config, readFindings, false),
-      materials: await readSheet(r, materialSheet, config, readFindings, false),
-      publicity: await readSheet(r, publicitySheet, config, readFindings, false),
-      opinions: await readSheet(r, opinionSheet, config, readFindings, false),
+  if (found.study) {
+    study = await open('study', async (r) => ({
+      essays: await readSheet(r, essaySheet, config, out, false),
+      sessions: await readSheet(r, studySessionSheet, config, out, false),
+      meetings: await readSheet(r, branchMeetingSheet, config, out, false),
+      materials: await readSheet(r, materialSheet, config, out, false),
+      publicity: await readSheet(r, publicitySheet, config, out, false),
+      opinions: await readSheet(r, opinionSheet, config, out, false),
     }));
     Object.assign(sheets, {
       essays: study.essays, studySessions: study.sessions, branchMeetings: study.meetings,
@@ -134,5 +153,5 @@ export async function loadWorkbooks(dir: string, config: Config): Promise<Loaded
   sheets.duties = duties;
   sheets.talks = talks;
   sheets.ledger = ledger;
-  return { inputs: { roster, homeVisits, duties, talks, ledger, study, readFindings }, paths, sheets };
+  return { inputs: { roster, homeVisits, duties, talks, ledger, study, readFindings, readNotes }, paths, files, legacy, sheets };
 }

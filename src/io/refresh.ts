@@ -21,6 +21,7 @@ import { SheetPatcher, type PatchStats, type PatchStyles } from '../xlsx/sheetPa
 import { ensureStyles } from '../xlsx/styles.js';
 import { check, resolveConfig, type CheckOptions, type CheckResult } from './check.js';
 import { todayInShanghai } from './config.js';
+import { findWorkbook } from './legacy.js';
 
 export interface RefreshOptions extends CheckOptions {
   /** Report what would change, write nothing. */
@@ -31,7 +32,7 @@ export interface RefreshOptions extends CheckOptions {
   beforeReplace?: (path: string) => Promise<void>;
 }
 
-export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk';
+export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk' | 'legacy';
 
 export interface SheetChange {
   sheet: string;
@@ -59,6 +60,7 @@ const WRITTEN_SHEETS: [WorkbookId, string[]][] = [
   ['roster', ['roster']],
   ['visits', ['homeVisits', 'duties', 'talks']],
   ['ledger', ['ledger']],
+  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions']],
 ];
 
 export const STATE_DIR = '.taizhang';
@@ -153,6 +155,7 @@ const STATUS_WORDS: Record<FileOutcome, string> = {
   'would-write': '将更新（试运行，未写入）',
   locked: '已跳过',
   'changed-on-disk': '已跳过',
+  legacy: '旧版格式，未回写',
 };
 
 /** A workbook ready to be written: its reader open, its styles checked, its transforms built. */
@@ -180,8 +183,11 @@ async function prepareWorkbook(
   before: Fingerprint,
 ): Promise<Prepared | FileRefresh> {
   const { config, loaded } = result;
-  const file = config.files[id];
+  const file = loaded.files[id] ?? config.files[id];
   const path = loaded.paths[id]!;
+  if (loaded.legacy[id]) {
+    return { file, path, sheets: [], outcome: 'legacy', message: `${file}：旧版 .xls/.et 格式，不回写状态列；运行 taizhang convert 可在旁边生成 .xlsx，以后在 .xlsx 中填写即可回写` };
+  }
   const lock = await lockFileOf(dir, file);
   if (lock) return { file, path, sheets: [], outcome: 'locked', message: `${file}：正在被 Excel/WPS 打开（有 ${lock}），已跳过，请关闭后再运行` };
 
@@ -269,8 +275,8 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   const { config } = await resolveConfig(dir, options);
   const before = new Map<WorkbookId, Fingerprint>();
   for (const [id] of WRITTEN_SHEETS) {
-    const path = join(dir, config.files[id]);
-    const fp = await fingerprint(path).catch(() => undefined);
+    const found = await findWorkbook(dir, config.files[id]);
+    const fp = found && (await fingerprint(found.path).catch(() => undefined));
     if (fp) before.set(id, fp);
   }
   const result = await check(dir, options);

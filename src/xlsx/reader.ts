@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError } from '../core/problems.js';
-import type { RawCell, RawRow } from '../core/table.js';
+import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
 import { openZip, type ZipArchive, type ZipLimits } from './zip.js';
 
@@ -39,6 +39,34 @@ export function columnIndex(ref: string): number {
     n = n * 26 + (c - 64);
   }
   return n - 1;
+}
+
+/**
+ * The local name of an element: `row` for `<row>` and for `<x:row>`. Writers built on the .NET
+ * Open XML SDK put every SpreadsheetML element under a prefix; Excel, WPS and LibreOffice do not.
+ */
+export function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** The relationship id of a `<sheet>`: `r:id`, whatever prefix the writer bound the namespace to. */
+function relationshipId(attributes: Record<string, string>): string {
+  if (attributes['r:id'] !== undefined) return attributes['r:id'];
+  const key = Object.keys(attributes).find((k) => k.endsWith(':id'));
+  return key ? attributes[key]! : '';
+}
+
+const MERGE_TAG = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([A-Z]+\d+(?::[A-Z]+\d+)?)["']/g;
+
+function parseMergeRef(ref: string): MergeRange | undefined {
+  const [a, b = a] = ref.split(':');
+  const r1 = Number(/\d+$/.exec(a!)?.[0]);
+  const r2 = Number(/\d+$/.exec(b!)?.[0]);
+  const c1 = columnIndex(a!);
+  const c2 = columnIndex(b!);
+  if (!(r1 >= 1) || !(r2 >= r1) || c1 < 0 || c2 < c1) return undefined;
+  return { c1, r1, c2, r2 };
 }
 
 function parseXml(xml: string, file: string, part: string, on: (p: SaxesParser) => void): void {
@@ -75,16 +103,17 @@ export class XlsxReader {
       const targets = new Map<string, { target: string; type: string }>();
       parseXml(relsXml || '<Relationships/>', file, 'xl/_rels/workbook.xml.rels', (p) =>
         p.on('opentag', (t: SaxesTagPlain) => {
-          if (t.name === 'Relationship') targets.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
+          if (localName(t.name) === 'Relationship') targets.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
         }),
       );
       const sheets: SheetEntry[] = [];
       let date1904 = false;
       parseXml(workbookXml, file, 'xl/workbook.xml', (p) =>
         p.on('opentag', (t: SaxesTagPlain) => {
-          if (t.name === 'workbookPr') date1904 = ['1', 'true'].includes(String(t.attributes.date1904 ?? ''));
-          if (t.name === 'sheet') {
-            const rel = targets.get(String(t.attributes['r:id'] ?? ''));
+          const name = localName(t.name);
+          if (name === 'workbookPr') date1904 = ['1', 'true'].includes(String(t.attributes.date1904 ?? ''));
+          if (name === 'sheet') {
+            const rel = targets.get(relationshipId(t.attributes as Record<string, string>));
             if (rel) sheets.push({ name: String(t.attributes.name), part: resolveTarget('xl/workbook.xml', rel.target), hidden: t.attributes.state !== undefined && t.attributes.state !== 'visible' });
           }
         }),
@@ -131,17 +160,19 @@ export class XlsxReader {
       let phonetic = 0;
       await this.parseStream(part, (p) => {
         p.on('opentag', (t) => {
-          if (t.name === 'si') current = '';
-          else if (t.name === 'rPh') phonetic++;
-          else if (t.name === 't' && phonetic === 0) inT = true;
+          const name = localName(t.name);
+          if (name === 'si') current = '';
+          else if (name === 'rPh') phonetic++;
+          else if (name === 't' && phonetic === 0) inT = true;
         });
         p.on('text', (text) => {
           if (inT) current += text;
         });
         p.on('closetag', (t) => {
-          if (t.name === 't') inT = false;
-          else if (t.name === 'rPh') phonetic--;
-          else if (t.name === 'si') strings.push(current);
+          const name = localName(t.name);
+          if (name === 't') inT = false;
+          else if (name === 'rPh') phonetic--;
+          else if (name === 'si') strings.push(current);
         });
       });
     }
@@ -173,6 +204,38 @@ export class XlsxReader {
     }
   }
 
+  /**
+   * The merged ranges of a sheet. They are written after the cells, so they are found by a quick
+   * scan of the inflated bytes (no XML parse) before the rows are read: a header band and the
+   * rows under a merged cell can then be read right in one pass.
+   */
+  async readMerges(sheet: SheetEntry): Promise<MergeRange[]> {
+    const merges: MergeRange[] = [];
+    const stream: Readable = await this.zip.stream(sheet.part);
+    let tail = '';
+    try {
+      for await (const chunk of stream) {
+        // latin1 keeps every byte one character: the tags and references are ASCII.
+        const text = tail + (chunk as Buffer).toString('latin1');
+        const cut = text.lastIndexOf('<');
+        const body = cut < 0 ? text : text.slice(0, cut);
+        tail = cut < 0 ? '' : text.slice(cut);
+        if (body.includes('mergeCell')) for (const m of body.matchAll(MERGE_TAG)) {
+          const range = parseMergeRef(m[1]!);
+          if (range) merges.push(range);
+        }
+      }
+      for (const m of tail.matchAll(MERGE_TAG)) {
+        const range = parseMergeRef(m[1]!);
+        if (range) merges.push(range);
+      }
+    } catch {
+      stream.destroy();
+      throw new InputError('TRUNCATED', { file: this.file });
+    }
+    return merges;
+  }
+
   /** Streams the rows of a sheet in order; `onRow` sees each row once. */
   async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void): Promise<void> {
     const strings = await this.loadSharedStrings();
@@ -189,7 +252,7 @@ export class XlsxReader {
     let hasValue = false;
     await this.parseStream(sheet.part, (p) => {
       p.on('opentag', (t) => {
-        switch (t.name) {
+        switch (localName(t.name)) {
           case 'row': {
             const r = t.attributes.r;
             rowNumber = r !== undefined ? Number(r) : rowNumber + 1;
@@ -228,7 +291,7 @@ export class XlsxReader {
         else if (inInlineT) inlineText += text;
       });
       p.on('closetag', (t) => {
-        switch (t.name) {
+        switch (localName(t.name)) {
           case 'v':
             inValue = false;
             break;

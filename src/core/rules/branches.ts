@@ -5,7 +5,7 @@
 import type { BranchMeetingRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, type Finding, type RowStatus } from '../findings.js';
 
 export interface BranchStatus {
   branch: string;
@@ -25,17 +25,24 @@ const EVALUATIONS = [
   ['leaderReview', '领导点评'],
 ] as const;
 
-export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { branches: BranchStatus[]; findings: Finding[] } {
+export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { branches: BranchStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.meetings;
   const judged = to <= asOf;
   const findings: Finding[] = [];
   const byBranch = new Map<string, BranchMeetingRow[]>();
+  const statuses: RowStatus[] = [];
   for (const r of rows) {
-    if (!r.branch || !r.date) continue;
-    if (!isWithin(r.date, from, to)) {
-      findings.push(finding('BRANCH_OUTSIDE_WINDOW', { ...place, row: r.row, column: '日期' }, { branch: r.branch, date: r.date, from, to }));
+    if (!r.branch || !r.date) {
+      statuses.push({ row: r.row, counted: false, reason: r.invalid.includes('date') ? '日期无法识别' : r.invalid.includes('branch') ? '党支部不在可选范围' : '缺少必填项' });
       continue;
     }
+    if (!isWithin(r.date, from, to)) {
+      findings.push(finding('BRANCH_OUTSIDE_WINDOW', { ...place, row: r.row, column: '日期' }, { branch: r.branch, date: r.date, from, to }));
+      statuses.push({ row: r.row, counted: false, reason: '不在规定期间' });
+      continue;
+    }
+    const missing = EVALUATIONS.filter(([key]) => r[key] !== true).map(([, name]) => name);
+    statuses.push({ row: r.row, counted: missing.length === 0, reason: missing.length ? `一会四评缺${missing.join('、')}` : '计入' });
     byBranch.set(r.branch, [...(byBranch.get(r.branch) ?? []), r]);
   }
   const branches: BranchStatus[] = config.roster.branches.map((branch) => {
@@ -52,5 +59,5 @@ export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config
     const attendance = best.expected && best.present !== undefined ? best.present / best.expected : undefined;
     return { branch, held: true, fourEvaluations: missing.length === 0, date: best.date, expected: best.expected, present: best.present, attendance };
   });
-  return { branches, findings };
+  return { branches, findings, rows: statuses };
 }

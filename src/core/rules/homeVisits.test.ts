@@ -83,6 +83,14 @@ describe('homeVisits', () => {
     expect(r.findings.map((f) => [f.code, f.message])).toEqual([['VISIT_METHOD_MISSING', '未填家访方式，按“上门”计入，请核实']]);
   });
 
+  it('says nothing per row when the sheet has no method or diary column (the sheet said it once)', () => {
+    const absent = ['method', 'diary'];
+    const rows = [visit(3, '2014-03-03', '王芳', '甲', { method: undefined, diary: undefined, absent }), visit(4, '2014-03-04', '王芳', '乙', { method: undefined, diary: undefined, absent })];
+    const r = homeVisits(rows, staff, c, '2014-05-01', places);
+    expect(r.teachers.find((t) => t.teacher === '王芳')!.counted).toBe(2);
+    expect(r.findings).toEqual([]);
+  });
+
   it('takes quotas and the window from the config', () => {
     const custom = config({ homeVisits: { from: '2014-09-01', to: '2014-12-31', quota: { headTeacher: 2, teacher: 1 } } });
     const r = homeVisits([visit(3, '2014-09-03', '李明', '甲'), visit(4, '2014-03-03', '王芳', '乙')], staff, custom, '2015-01-01', places);

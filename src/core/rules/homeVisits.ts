@@ -81,11 +81,12 @@ export class HomeVisitTally {
     this.seen.set(key, v.row);
     if (v.invalid.includes('method')) return status(false, '家访方式无法识别');
     if (v.method === undefined) {
-      this.findings.push(finding('VISIT_METHOD_MISSING', at('家访方式'), { method: this.config.homeVisits.countedMethods[0]! }));
+      // Without the column the sheet has said so once (COLUMN_ABSENT); an empty cell is said here.
+      if (!v.absent?.includes('method')) this.findings.push(finding('VISIT_METHOD_MISSING', at('家访方式'), { method: this.config.homeVisits.countedMethods[0]! }));
     } else if (!this.counted.has(v.method)) {
       return status(false, `${v.method}家访不计入`);
     }
-    if (v.diary === false || (v.diary === undefined && !v.invalid.includes('diary'))) {
+    if (v.diary === false || (v.diary === undefined && !v.invalid.includes('diary') && !v.absent?.includes('diary'))) {
       this.findings.push(finding('VISIT_NO_DIARY', at('家访日记'), { teacher: v.teacher, student: v.student }));
     }
     const quota = homeVisitQuota(person, this.config);

@@ -61,6 +61,11 @@ describe('ledger', () => {
     const r = ledger([ledgerRow(3, { seq: '5' }), ledgerRow(4, { seq: '5' })], staff, c, '2014-08-01', place);
     expect(r.findings).toMatchObject([{ code: 'LEDGER_DUPLICATE_SEQ', row: 4 }]);
   });
+  it('takes the sub-rows of a 序号 merged down over them as tasks of one item, not a repeated number', () => {
+    const r = ledger([ledgerRow(3, { seq: '5' }), ledgerRow(4, { seq: '5', merged: ['seq', 'problem'] })], staff, c, '2014-08-01', place);
+    expect(r.findings).toEqual([]);
+    expect(r.entries.map((e) => e.row)).toEqual([3, 4]);
+  });
 });
 
 describe('the lists leadership reads', () => {

@@ -110,7 +110,8 @@ export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Confi
     const people = row.people ?? [];
     const s = ledgerStatus(row, config, asOf);
     const peopleText = people.join('、') || '未填';
-    if (row.seq) {
+    // Sub-rows under a 序号 merged down over them are tasks of one item, not a repeated number.
+    if (row.seq && !row.merged?.includes('seq')) {
       const first = seqRows.get(row.seq);
       if (first !== undefined) findings.push(finding('LEDGER_DUPLICATE_SEQ', at('序号'), { seq: row.seq, firstRow: first }));
       else seqRows.set(row.seq, row.row);

@@ -6,8 +6,12 @@
 import type { MaterialRow } from '../columns.js';
 import type { Config } from '../config.js';
 import type { Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
+
+/** The `【自动】校验` words of a material that meets the rule, or that nobody asked for. */
+export const MATERIAL_OK = '合格';
+export const MATERIAL_NOT_OWED = '无须提交';
 
 export interface MaterialStatus {
   name: string;
@@ -19,7 +23,7 @@ export interface MaterialStatus {
   ok: boolean;
 }
 
-export function materials(rows: readonly MaterialRow[], roster: Roster, config: Config, asOf: Day, places: { materials: { file: string; sheet: string }; roster: { file: string; sheet: string } }): { materials: MaterialStatus[]; findings: Finding[] } {
+export function materials(rows: readonly MaterialRow[], roster: Roster, config: Config, asOf: Day, places: { materials: { file: string; sheet: string }; roster: { file: string; sheet: string } }): { materials: MaterialStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const due = config.materials.due;
   const judged = due <= asOf;
   const findings: Finding[] = [];
@@ -43,5 +47,22 @@ export function materials(rows: readonly MaterialRow[], roster: Roster, config: 
     }
     return { name: p.name, role, submitted, ...(r?.submitted ? { submittedOn: r.submitted } : {}), reviewed, sent, ok };
   });
-  return { materials: result, findings };
+  // Per row: whether this material meets the rule, and if not what is wrong with it now.
+  const requiredNames = new Map(required.map((p) => [p.name, p]));
+  const rowStatuses = rows.map((r): RowStatus => {
+    if (!r.name) return { row: r.row, counted: false, reason: '缺少必填项' };
+    const first = byName.get(r.name)!;
+    if (first !== r) return { row: r.row, counted: false, reason: `重复（以第${first.row}行为准）` };
+    const p = requiredNames.get(r.name);
+    if (!p) return { row: r.row, counted: true, reason: MATERIAL_NOT_OWED };
+    const status = result.find((m) => m.name === r.name)!;
+    if (status.ok) return { row: r.row, counted: true, reason: MATERIAL_OK };
+    const wrong = [
+      !r.submitted ? '未填提交日期' : r.submitted > due ? `逾期提交（应在${due}前）` : '',
+      !status.reviewed ? '未审核' : '',
+      p.leader && !status.sent ? '未报送督导组' : '',
+    ].filter(Boolean);
+    return { row: r.row, counted: false, reason: wrong.join('、') };
+  });
+  return { materials: result, findings, rows: rowStatuses };
 }

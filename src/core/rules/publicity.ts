@@ -2,7 +2,7 @@
 import type { PublicityRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, type Finding, type RowStatus } from '../findings.js';
 
 export interface PublicityStatus {
   checked: true;
@@ -12,22 +12,28 @@ export interface PublicityStatus {
   byForm: Record<string, number>;
 }
 
-export function publicity(rows: readonly PublicityRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { status: PublicityStatus; findings: Finding[] } {
+export function publicity(rows: readonly PublicityRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { status: PublicityStatus; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.campaign;
   const judged = to <= asOf;
   const findings: Finding[] = [];
   const byForm: Record<string, number> = Object.fromEntries(config.publicity.forms.map((f) => [f, 0]));
   let count = 0;
+  const statuses: RowStatus[] = [];
   for (const r of rows) {
-    if (!r.date) continue;
-    if (!isWithin(r.date, from, to)) {
-      findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', { ...place, row: r.row, column: '日期' }, { date: r.date, from, to }));
+    if (!r.date) {
+      statuses.push({ row: r.row, counted: false, reason: r.invalid.includes('date') ? '日期无法识别' : '缺少必填项' });
       continue;
     }
+    if (!isWithin(r.date, from, to)) {
+      findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', { ...place, row: r.row, column: '日期' }, { date: r.date, from, to }));
+      statuses.push({ row: r.row, counted: false, reason: '不在活动期内' });
+      continue;
+    }
+    statuses.push({ row: r.row, counted: true, reason: '计入' });
     count++;
     if (r.form) byForm[r.form] = (byForm[r.form] ?? 0) + 1;
   }
   const required = config.publicity.min;
   if (judged && count < required) findings.push(finding('PUBLICITY_SHORT', place, { count, min: required }));
-  return { status: { checked: true, count, required, judged, byForm }, findings };
+  return { status: { checked: true, count, required, judged, byForm }, findings, rows: statuses };
 }

@@ -8,7 +8,7 @@
 import type { EssayRow, StudySessionRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
 
 export interface StudyStatus {
@@ -33,7 +33,7 @@ export function study(
   config: Config,
   asOf: Day,
   places: { essays: Place; sessions: Place },
-): { status: StudyStatus; findings: Finding[] } {
+): { status: StudyStatus; findings: Finding[]; essayRows: RowStatus[]; sessionRows: RowStatus[] } {
   const { from, to, minDays, excellent: required, concentratedForms, onceForms } = config.study;
   const judged = to <= asOf;
   const findings: Finding[] = [];
@@ -41,12 +41,23 @@ export function study(
   const memberNames = new Set(members.map((m) => m.name));
   const handed = new Set<string>();
   let excellent = 0;
+  const essayRows: RowStatus[] = [];
   for (const e of essays) {
     if (e.award === config.study.excellentMark) excellent++;
-    if (!e.name || !e.submitted) continue;
-    if (!memberNames.has(e.name)) findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
-    else if (!isWithin(e.submitted, from, to)) findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
-    else handed.add(e.name);
+    if (!e.name || !e.submitted) {
+      essayRows.push({ row: e.row, counted: false, reason: e.invalid.includes('submitted') ? '日期无法识别' : '缺少必填项' });
+      continue;
+    }
+    if (!memberNames.has(e.name)) {
+      findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
+      essayRows.push({ row: e.row, counted: false, reason: '不是名册中的在岗党员' });
+    } else if (!isWithin(e.submitted, from, to)) {
+      findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
+      essayRows.push({ row: e.row, counted: false, reason: '不在学习期内' });
+    } else {
+      essayRows.push({ row: e.row, counted: true, reason: handed.has(e.name) ? '计入（此人已交过一篇）' : '计入' });
+      handed.add(e.name);
+    }
   }
   const essaysMissing = members.filter((m) => !handed.has(m.name)).map((m) => m.name);
   if (judged) {
@@ -59,9 +70,19 @@ export function study(
 
   const days = new Set<string>();
   const held = new Set<string>();
+  const sessionRows: RowStatus[] = [];
   for (const s of sessions) {
-    if (!s.date || !s.form || !isWithin(s.date, from, to)) continue;
-    if (concentratedForms.includes(s.form)) days.add(s.date);
+    if (!s.date || !s.form) {
+      sessionRows.push({ row: s.row, counted: false, reason: s.invalid.includes('date') ? '日期无法识别' : s.invalid.includes('form') ? '形式不在可选范围' : '缺少必填项' });
+      continue;
+    }
+    if (!isWithin(s.date, from, to)) {
+      sessionRows.push({ row: s.row, counted: false, reason: '不在学习期内' });
+      continue;
+    }
+    const concentrated = concentratedForms.includes(s.form);
+    sessionRows.push({ row: s.row, counted: true, reason: concentrated ? (days.has(s.date) ? '计入（同一天已计）' : '计入集中学习天数') : onceForms.includes(s.form) ? `计入（${s.form}）` : '计入' });
+    if (concentrated) days.add(s.date);
     held.add(s.form);
   }
   const collective = Object.fromEntries(onceForms.map((f) => [f, held.has(f)]));
@@ -75,5 +96,7 @@ export function study(
       excellent, excellentRequired: required, studyDays: days.size, minDays, collective,
     },
     findings,
+    essayRows,
+    sessionRows,
   };
 }

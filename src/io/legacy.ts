@@ -1,0 +1,167 @@
+/**
+ * Workbooks kept in the old formats: `.xls` (Excel 97–2003) and `.et` (WPS). They are read through
+ * a temporary `.xlsx` that LibreOffice makes (the original is never written), and `convert` puts a
+ * `.xlsx` beside each one so the office can go on in it. Without LibreOffice the clerk is told how
+ * to save as `.xlsx` in Excel or WPS.
+ */
+import { execFile } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { InputError } from '../core/problems.js';
+
+/** The order a workbook is looked up in under its configured base name. */
+export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'] as const;
+export const LEGACY_EXTENSIONS = new Set(['.xls', '.et']);
+
+export function isLegacyName(file: string): boolean {
+  return LEGACY_EXTENSIONS.has(extname(file).toLowerCase());
+}
+
+/** The configured name without its extension, when it has one of ours. */
+function baseName(file: string): string {
+  const ext = extname(file);
+  return (WORKBOOK_EXTENSIONS as readonly string[]).includes(ext.toLowerCase()) ? file.slice(0, -ext.length) : file;
+}
+
+const exists = (path: string) => stat(path).then((s) => s.isFile() || s.isDirectory(), () => false);
+
+/**
+ * The workbook for a configured name in `dir`: that file when it exists, else the same base name as
+ * `.xlsx`, `.xlsm`, `.xls`, `.et`, in that order. Undefined when there is none.
+ */
+export async function findWorkbook(dir: string, configured: string): Promise<{ file: string; path: string } | undefined> {
+  if (await exists(join(dir, configured))) return { file: configured, path: join(dir, configured) };
+  const base = baseName(configured);
+  for (const ext of WORKBOOK_EXTENSIONS) {
+    const file = `${base}${ext}`;
+    if (file !== configured && (await exists(join(dir, file)))) return { file, path: join(dir, file) };
+  }
+  return undefined;
+}
+
+/** Where LibreOffice is: `TAIZHANG_SOFFICE`, the PATH, or its usual install folders. */
+export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const candidates: string[] = [];
+  if (env.TAIZHANG_SOFFICE) candidates.push(env.TAIZHANG_SOFFICE);
+  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) for (const n of names) candidates.push(join(dir, n));
+  if (process.platform === 'win32') {
+    for (const root of [env.ProgramFiles, env['ProgramFiles(x86)'], 'C:\\Program Files', 'C:\\Program Files (x86)']) {
+      if (root) candidates.push(join(root, 'LibreOffice', 'program', 'soffice.exe'));
+    }
+  } else if (process.platform === 'darwin') {
+    candidates.push('/Applications/LibreOffice.app/Contents/MacOS/soffice');
+  }
+  for (const c of candidates) {
+    if (await access(c, constants.X_OK).then(() => true, () => false)) return c;
+  }
+  return undefined;
+}
+
+/** What the first bytes say: a zip (an .xlsx under an old name), an OLE2 file, or neither. */
+async function kindOf(path: string, file: string): Promise<'zip' | 'ole2' | 'other'> {
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      head = Buffer.alloc(8);
+      const { bytesRead } = await handle.read(head, 0, 8, 0);
+      head = head.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    throw new InputError('FILE_UNREADABLE', { file, reason: '无法打开' });
+  }
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'zip';
+  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return 'ole2';
+  return 'other';
+}
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: timeoutMs, windowsHide: true }, (err, stdout, stderr) => resolve({ ok: !err, output: `${stdout}${stderr}` }));
+  });
+}
+
+/**
+ * Makes `<outDir>/<base>.xlsx` from a legacy workbook with LibreOffice, headless, in a profile of
+ * its own (so an office LibreOffice that is open does not take the job). The source is only read.
+ */
+export async function convertWithOffice(source: string, file: string, outDir: string): Promise<string> {
+  const soffice = await findSoffice();
+  if (!soffice) throw new InputError('LEGACY_NO_OFFICE', { file });
+  const profile = await mkdtemp(join(tmpdir(), 'taizhang-lo-'));
+  try {
+    const { ok } = await run(soffice, [
+      '--headless', '--norestore', '--nologo', '--nodefault', '--nolockcheck',
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, source,
+    ], 180_000);
+    const out = join(outDir, `${basename(source, extname(source))}.xlsx`);
+    if (!ok || !(await exists(out))) throw new InputError('LEGACY_CONVERT_FAILED', { file });
+    return out;
+  } finally {
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * A path the xlsx reader can open for `path`: itself for an .xlsx, or for an old name whose bytes
+ * are already a zip; a temporary .xlsx made by LibreOffice for a real .xls/.et. `done` removes
+ * the temporary copy.
+ */
+export async function readablePath(path: string, file: string): Promise<{ path: string; legacy: boolean; done: () => Promise<void> }> {
+  const none = async () => undefined;
+  if (!isLegacyName(file)) return { path, legacy: false, done: none };
+  const kind = await kindOf(path, file);
+  if (kind === 'zip') return { path, legacy: false, done: none };
+  if (kind === 'other') throw new InputError('NOT_XLSX', { file, what: '既不是 .xls 也不是 .xlsx 的内容' });
+  const tmp = await mkdtemp(join(tmpdir(), 'taizhang-xls-'));
+  try {
+    return { path: await convertWithOffice(path, file, tmp), legacy: true, done: () => rm(tmp, { recursive: true, force: true }) };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export interface ConvertOutcome {
+  from: string;
+  to?: string;
+  message: string;
+}
+
+/**
+ * `taizhang convert`: a `.xlsx` beside each legacy workbook in `dir` (the configured ones), made
+ * in a temporary folder and renamed into place; an existing `.xlsx` is never overwritten.
+ */
+export async function convertFolder(dir: string, files: readonly string[]): Promise<ConvertOutcome[]> {
+  const outcomes: ConvertOutcome[] = [];
+  for (const configured of files) {
+    for (const ext of LEGACY_EXTENSIONS) {
+      const file = `${baseName(configured)}${ext}`;
+      if (await exists(join(dir, file))) outcomes.push(await convertOne(dir, { file, path: join(dir, file) }));
+    }
+  }
+  return outcomes;
+}
+
+async function convertOne(dir: string, found: { file: string; path: string }): Promise<ConvertOutcome> {
+  const target = `${baseName(found.file)}.xlsx`;
+  if (await exists(join(dir, target))) return { from: found.file, message: `${found.file}：已有 ${target}，未覆盖` };
+  if ((await kindOf(found.path, found.file)) !== 'ole2') {
+    return { from: found.file, message: `${found.file}：内容已是 .xlsx，无需转换（把扩展名改为 .xlsx 即可）` };
+  }
+  const tmp = await mkdtemp(join(dir, '.taizhang-convert-'));
+  try {
+    const made = await convertWithOffice(found.path, found.file, tmp);
+    await rename(made, join(dir, target));
+    return { from: found.file, to: target, message: `${found.file} → ${target}（原文件保留；以后请在 ${target} 中填写）` };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
