@@ -70,7 +70,7 @@ describe('a night on the sample, over STARTTLS with a login', () => {
   it('refreshed the workbooks', () => {
     const { report } = runJson(['check', dir]);
     expect(report.tally.errors).toBe(28);
-    expect(readdirSync(join(dir, '.taizhang', 'backups'))).toHaveLength(3);
+    expect(readdirSync(join(dir, '.taizhang', 'backups'))).toHaveLength(4); // roster, visit log, ledger and 学习教育.xlsx
   });
 
   it('tells the story in its log, step by step with durations, and never writes the password', () => {

@@ -3,7 +3,7 @@
 through its Python bridge (UNO). The files it saves are what Calc writes, not what the library
 under test writes, so the reader is tested against a producer it does not control.
 
-    /usr/bin/python3 scripts/lo/make-fixtures.py [OUT_DIR]     (default: test/fixtures/lo)
+    /usr/bin/python3 scripts/lo/make-fixtures.py [OUT_DIR] [--only SET …]   (default: test/fixtures/lo, every set)
 
 Needs Debian's libreoffice-calc-nogui and python3-uno (scripts/install-test-deps.sh).
 The expected results of each fixture are written down, computed by hand, in the tests that use
@@ -23,7 +23,7 @@ from com.sun.star.beans import PropertyValue
 from com.sun.star.table import CellAddress
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(ROOT, 'test', 'fixtures', 'lo')
+OUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith('--') else os.path.join(ROOT, 'test', 'fixtures', 'lo')
 
 
 def prop(name, value):
@@ -387,13 +387,171 @@ def rich(office, out):
     book.close()
 
 
+def border_all(sheet, c1, r1, c2, r2):
+    """Thin borders on a range, as clerks draw their tables (so a rendered page shows the grid)."""
+    line = uno.createUnoStruct('com.sun.star.table.BorderLine2')
+    line.OuterLineWidth = 10
+    rng = sheet.getCellRangeByPosition(c1, r1, c2, r2)
+    tb = rng.TableBorder2
+    for side in ('TopLine', 'BottomLine', 'LeftLine', 'RightLine', 'HorizontalLine', 'VerticalLine'):
+        setattr(tb, side, line)
+        setattr(tb, 'Is' + side + 'Valid', True)
+    rng.TableBorder2 = tb
+
+
+def merge(sheet, c1, r1, c2, r2):
+    sheet.getCellRangeByPosition(c1, r1, c2, r2).merge(True)
+
+
+def two_level(office, out, basic_dir):
+    """The basic office's visit log and ledger as other offices lay them out, the same data:
+    a merged title, a two-level header (a caption merged over some columns, the other headers
+    merged down over both rows), a teacher's name merged down over their visits, and under each
+    table a blank row, a signature line and a note. The report must equal basic's, rows + 1."""
+    os.makedirs(out, exist_ok=True)
+    for name in ('taizhang.config.json', '党员名册.xlsx', '学习教育.xlsx'):
+        shutil.copy(os.path.join(basic_dir, name), os.path.join(out, name))
+
+    book = office.new()
+    s = book.sheet('家访记录')
+    book.title(s, '“万名教师大家访”家访记录（两级表头）', 7)
+    book.fill(s, 1, [
+        ['备注', '时间', '教师姓名', '学生姓名', '班级', '家访情况', None],
+        [None, None, None, None, None, '家访日记', '家访方式'],
+    ])
+    for c in range(5):
+        merge(s, c, 1, c, 2)
+    merge(s, 5, 1, 6, 1)
+    visits = [
+        [None, D('2014-03-05'), '李明', '甲', '高一(1)班', '是', '上门'],
+        [None, '2014/3/6', None, '乙', '高一(1)班', '是', '上门'],
+        [None, '2014年3月7日', None, '丙', '高一(1)班', '否', '上门'],
+        [None, D('2014-04-01'), None, '丙', '高一(1)班', '是', '上门'],
+        [None, '3月8日', None, '丁', '高一(1)班', '是', '电话'],
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],
+        ['暑假', D('2014-07-02'), '王芳', '己', '高一(2)班', '是', '上门'],
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],
+        [None, D('2014-06-30'), '王芳', '庚', '高一(2)班', '是', '上门'],
+        [None, D('2014-05-05'), '谭红', '辛', '高一(3)班', '是', '上门'],
+        [None, D('2014-05-06'), '谭红', '壬', '高一(3)班', '√', '上门'],
+        [None, D('2014-04-04'), '张伟', '癸', '高一(4)班', '是', '上门'],
+        [None, D('2014-04-04'), '周离', '子', '高一(4)班', '是', '上门'],
+        [None, '2014-02-30', '王芳', '丑', '高一(2)班', '是', '上门'],
+    ]
+    book.fill(s, 3, visits)                 # rows 4-17
+    merge(s, 2, 3, 2, 7)                    # 李明 merged down over his five visits (C4:C8)
+    border_all(s, 0, 1, 6, 16)
+    book.fill(s, 18, [['填表人：邹四雄', None, '审核人：吴敏华', None, '填报日期：2014年7月10日']])   # row 19
+    book.fill(s, 19, [['注：家访方式填“上门”“电话”或“其他”，只有上门家访计入。']])                     # row 20
+    merge(s, 0, 19, 6, 19)
+    src = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.join(basic_dir, '走访记录.xlsx')), '_blank', 0, (prop('Hidden', True),))
+    for name in ('三进三听', '谈心谈话'):
+        s = book.sheet(name)
+        data = src.Sheets.getByName(name).getCellRangeByName('A1:E40').getDataArray()
+        for r, row in enumerate(data):
+            for c, value in enumerate(row):
+                if value == '':
+                    continue
+                cell = s.getCellByPosition(c, r)
+                original = src.Sheets.getByName(name).getCellByPosition(c, r)
+                if original.getType().value == 'VALUE':
+                    cell.setValue(original.getValue())
+                    cell.NumberFormat = book.date_format
+                else:
+                    cell.setString(original.getString())
+    src.close(True)
+    book.save(os.path.join(out, '走访记录.xlsx'))
+    book.close()
+
+    book = office.new()
+    s = book.sheet('整改台账')
+    book.title(s, '整改台账（六落实两级表头）', 13)
+    book.fill(s, 1, [
+        ['序号', '问题描述', '问题类别', '问题来源', '六落实', None, None, None, None, None, '完成情况', '完成日期', '是否公示'],
+        [None, None, None, None, '整改主体', '整改任务', '责任人', '整改标准', '整改措施', '时限', None, None, None],
+    ])
+    for c in (0, 1, 2, 3, 10, 11, 12):
+        merge(s, c, 1, c, 2)
+    merge(s, 4, 1, 9, 1)
+    def item(seq, deadline, progress='整改中', done=None, people='谭　红', measures='措施'):
+        return [seq, f'问题{seq}', '形式主义', '群众提', '教务处', f'任务{seq}', people, '标准', measures, deadline, progress, done, '是']
+    book.fill(s, 3, [
+        item(1, D('2014-08-15')),
+        item(2, '8月下旬'),
+        item(3, D('2014-08-21')),
+        item(4, D('2014-08-22')),
+        item(5, '7月下旬', '已完成', D('2014-07-31')),
+        item(6, '7月中旬', '已完成', D('2014-07-25')),
+        item(7, '8月上旬'),
+        item(8, '9月底', measures=None),
+        item(9, '9月底', people='谭　红、邹四雄'),
+        item(10, '尽快'),
+    ])                                      # rows 4-13
+    border_all(s, 0, 1, 12, 12)
+    book.fill(s, 14, [['填表人：邹四雄', None, None, '审核人：吴敏华', None, None, '填报日期：2014年8月15日']])   # row 15
+    book.fill(s, 15, [['注：整改时限可填日期，或“7月下旬”“9月底”。']])                                          # row 16
+    book.save(os.path.join(out, '整改台账.xlsx'))
+    book.close()
+
+
+def sub_rows(office, out, basic_dir):
+    """A ledger where one problem has several tasks: 序号, 问题描述, 问题类别, 问题来源 and 整改主体
+    merged down over the item's sub-rows, one 整改任务 (with its own people and deadline) per row.
+    Expected (as of 2014-08-15), worked out by hand in test/variants.test.ts."""
+    os.makedirs(out, exist_ok=True)
+    for name in ('taizhang.config.json', '党员名册.xlsx', '走访记录.xlsx'):
+        shutil.copy(os.path.join(basic_dir, name), os.path.join(out, name))
+    book = office.new()
+    s = book.sheet('整改台账')
+    book.title(s, '整改台账（一个问题多项任务）', 12)
+    book.fill(s, 1, [
+        ['序号', '问题描述', '问题类别', '问题来源', '整改主体', '整改任务', '整改责任人', '整改标准', '整改措施', '整改时限', '完成情况', '完成日期'],
+        [1, '会议多、文件多', '形式主义', '群众提', '办公室', '精简会议', '谭　红', '会议减少三成', '合并例会', D('2014-07-31'), '已完成', D('2014-07-30')],  # row 3: 已完成
+        [None, None, None, None, None, '压缩文件', '吴敏华', '文件减少三成', '统一审批', '8月下旬', '整改中', None],                              # row 4: 整改中 (16 days)
+        [None, None, None, None, None, '督查考核减量', '谭　红', '考核合并', '年度考核一次', '8月上旬', '整改中', None],                         # row 5: 已逾期 (5 days)
+        [2, '服务不主动', '官僚主义', '自己找', '总务处', '首问负责', '刘春华', '群众满意', '挂牌服务', D('2014-08-20'), '整改中', None],          # row 6: 即将到期 (5 days)
+        [None, None, None, None, None, '限时办结', '刘春华', None, '办结公示', '9月底', '整改中', None],                                            # row 7: 要素不全 (整改标准)
+        [3, '乱收费', '师德师风', '上级点', '教务处', '清退', '谭　红', '全部清退', '逐班核对', '9月底', '整改中', None],                            # row 8: 整改中
+    ])
+    for c in range(5):
+        merge(s, c, 2, c, 4)   # item 1 over rows 3-5
+        merge(s, c, 5, c, 6)   # item 2 over rows 6-7
+    border_all(s, 0, 1, 11, 7)
+    book.fill(s, 9, [['制表人：邹四雄', None, None, None, None, '制表日期：2014年8月15日']])   # row 10, after a blank row 9
+    book.save(os.path.join(out, '整改台账.xlsx'))
+    book.close()
+
+
+def legacy(office, out, basic_dir):
+    """The basic office kept in old formats: the roster and the ledger as .xls (Excel 97-2003), the
+    visit log as .et (WPS 表格; WPS reads and writes the same binary format under that name), the
+    study workbook as .xlsx. Made by opening basic's workbooks in Calc and saving them as MS Excel 97."""
+    os.makedirs(out, exist_ok=True)
+    shutil.copy(os.path.join(basic_dir, 'taizhang.config.json'), os.path.join(out, 'taizhang.config.json'))
+    shutil.copy(os.path.join(basic_dir, '学习教育.xlsx'), os.path.join(out, '学习教育.xlsx'))
+    for src, dst in (('党员名册.xlsx', '党员名册.xls'), ('整改台账.xlsx', '整改台账.xls'), ('走访记录.xlsx', '走访记录.et')):
+        doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.join(basic_dir, src)), '_blank', 0, (prop('Hidden', True),))
+        doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, dst)), (prop('FilterName', 'MS Excel 97'), prop('Overwrite', True)))
+        doc.close(True)
+
+
+SETS = {
+    'basic': lambda office: (basic(office, os.path.join(OUT, 'basic')), study(office, os.path.join(OUT, 'basic'))),
+    'rich': lambda office: rich(office, os.path.join(OUT, 'rich')),
+    'two-level': lambda office: two_level(office, os.path.join(OUT, 'variants', 'two-level'), os.path.join(OUT, 'basic')),
+    'sub-rows': lambda office: sub_rows(office, os.path.join(OUT, 'variants', 'sub-rows'), os.path.join(OUT, 'basic')),
+    'legacy': lambda office: legacy(office, os.path.join(OUT, 'variants', 'legacy'), os.path.join(OUT, 'basic')),
+}
+
+
 def main():
+    """All sets, or only those named after --only (the committed ones stay byte for byte as they are)."""
+    names = sys.argv[sys.argv.index('--only') + 1:] if '--only' in sys.argv else list(SETS)
     os.makedirs(OUT, exist_ok=True)
     with Office() as office:
-        basic(office, os.path.join(OUT, 'basic'))
-        study(office, os.path.join(OUT, 'basic'))
-        rich(office, os.path.join(OUT, 'rich'))
-    print(f'fixtures written to {OUT}')
+        for name in names:
+            SETS[name](office)
+    print(f'fixtures written to {OUT}: {", ".join(names)}')
 
 
 if __name__ == '__main__':
