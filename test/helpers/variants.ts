@@ -36,3 +36,56 @@ export async function renameString(source: string, target: string, from: string,
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
+
+/** The text of each shared string of a book (plain `<t>` runs joined), by index. */
+function sharedStrings(xml: string): string[] {
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => [...m[1]!.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * A book as an export system might write it, from a LibreOffice book: no shared strings table
+ * (every text an inline string), the 1904 date system (every date serial moved by 1462 days),
+ * rich-text runs in the cells `richCells`, the 序号 column of the ledger as formulas with cached
+ * values, and (for the ledger) an Excel Table (套用表格格式) over the data.
+ */
+export async function otherWriter(source: string, target: string, opts: { table?: { ref: string; sheetPart: string } } = {}): Promise<void> {
+  const parts = await zipParts(source);
+  const strings = sharedStrings(parts.get('xl/sharedStrings.xml')?.toString() ?? '');
+  parts.delete('xl/sharedStrings.xml');
+  parts.set('xl/_rels/workbook.xml.rels', parts.get('xl/_rels/workbook.xml.rels')!.toString().replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ''));
+  let types = parts.get('[Content_Types].xml')!.toString().replace(/<Override PartName="\/xl\/sharedStrings.xml"[^>]*\/>/, '');
+  parts.set('xl/workbook.xml', parts.get('xl/workbook.xml')!.toString().replace('date1904="false"', 'date1904="true"'));
+  for (const [name, data] of parts) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    let xml = data.toString();
+    xml = xml.replace(/<c r="([A-Z]+)(\d+)"([^>]*?) t="s"><v>(\d+)<\/v><\/c>/g, (_, col: string, row: string, attrs: string, i: string) => {
+      const text = strings[Number(i)]!;
+      // one text in rich runs: the clerk bolded part of a description
+      const inline = /^问题\d+$/.test(text) ? `<r><t>问题</t></r><r><rPr><b val="true"/></rPr><t>${escape(text.slice(2))}</t></r>` : `<t xml:space="preserve">${escape(text)}</t>`;
+      return `<c r="${col}${row}"${attrs} t="inlineStr"><is>${inline}</is></c>`;
+    });
+    // dates (serials of 2014) in the 1904 system
+    xml = xml.replace(/(<c r="[A-Z]+\d+"[^>]*? t="n"><v>)(4\d{4})(<\/v>)/g, (_, a: string, v: string, b: string) => `${a}${Number(v) - 1462}${b}`);
+    if (opts.table?.sheetPart === name) {
+      // 序号 as formulas with their cached values
+      xml = xml.replace(/<c r="A(\d+)" s="0" t="n"><v>(\d+)<\/v><\/c>/g, (_, row: string, v: string) => `<c r="A${row}" s="0" t="n"><f>ROW()-2</f><v>${v}</v></c>`);
+      xml = xml.replace('</worksheet>', '<tableParts count="1"><tablePart r:id="rIdTable1"/></tableParts></worksheet>');
+      const relsName = name.replace('worksheets/', 'worksheets/_rels/') + '.rels';
+      const rel = '<Relationship Id="rIdTable1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/table" Target="../tables/table1.xml"/>';
+      const rels = parts.get(relsName)?.toString();
+      parts.set(relsName, rels ? rels.replace('</Relationships>', `${rel}</Relationships>`) : `<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`);
+      types = types.replace('</Types>', '<Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>');
+      const headerRow = Number(/\d+/.exec(opts.table.ref)![0]);
+      const headers = [...xml.matchAll(new RegExp(`<c r="[A-Z]+${headerRow}"[^>]*t="inlineStr"><is><t[^>]*>([^<]*)</t></is></c>`, 'g'))].map((m) => m[1]!);
+      parts.set('xl/tables/table1.xml',
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="整改台账表" displayName="整改台账表" ref="${opts.table.ref}" totalsRowShown="0">` +
+        `<autoFilter ref="${opts.table.ref}"/><tableColumns count="${headers.length}">${headers.map((h, i) => `<tableColumn id="${i + 1}" name="${h}"/>`).join('')}</tableColumns>` +
+        `<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`);
+    }
+    parts.set(name, xml);
+  }
+  parts.set('[Content_Types].xml', types);
+  writeFileSync(target, await makeZip(parts));
+}
