@@ -393,7 +393,7 @@ Object.assign(PLANTED, {
 async function save(dir: string, file: string, build: (wb: ReturnType<typeof newWorkbook>) => void): Promise<void> {
   const wb = newWorkbook();
   build(wb);
-  await writeFile(join(dir, file), await repackDeterministic(Buffer.from(await wb.xlsx.writeBuffer())));
+  await writeFile(join(dir, file), await repackDeterministic(new Uint8Array(await wb.xlsx.writeBuffer())));
 }
 
 async function main(): Promise<void> {

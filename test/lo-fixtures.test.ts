@@ -3,6 +3,7 @@
  * library under test. Every expectation below was worked out by hand from the rows the script
  * writes (their comments say why each row counts or not).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeVisitSheet } from '../src/core/columns.js';
@@ -111,18 +112,18 @@ describe('LibreOffice-authored basic fixture', () => {
   });
 
   it('keeps an 18-digit id typed in Calc as text', async () => {
-    const reader = await openWorkbook(join(BASIC, '党员名册.xlsx'), '党员名册.xlsx');
+    const reader = await openWorkbook(readFileSync(join(BASIC, '党员名册.xlsx')), '党员名册.xlsx');
     const rows: unknown[][] = [];
     await reader.readRows(reader.findSheet('名册')!, (r) => rows.push([...r.cells]));
-    reader.close();
+    await reader.close();
     expect(rows[2]![1]).toBe('430602196501011234');
   });
 
   it('reads Calc’s real date cells and text dates alike', async () => {
-    const reader = await openWorkbook(join(BASIC, '走访记录.xlsx'), '走访记录.xlsx');
+    const reader = await openWorkbook(readFileSync(join(BASIC, '走访记录.xlsx')), '走访记录.xlsx');
     const raw: unknown[] = [];
     await reader.readRows(reader.findSheet(homeVisitSheet.sheet)!, (r) => raw.push(r.cells[1]));
-    reader.close();
+    await reader.close();
     expect(raw.slice(2, 5)).toEqual([41703, '2014/3/6', '2014年3月7日']);
   });
 });

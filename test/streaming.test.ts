@@ -3,6 +3,8 @@
  * whole sheet in memory) gives the same report as the small-file path (all raw rows read into an
  * array first, then typed at once) on the same workbooks.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { SHEETS } from '../src/core/columns.js';
 import { evaluate } from '../src/core/report.js';
@@ -23,11 +25,12 @@ it('streamed and in-memory reading give the same report on the sample', async ()
   for (const spec of SHEETS) {
     const info = loaded.sheets[spec.id];
     if (!info) continue;
-    const reader = await openWorkbook(loaded.paths[spec.workbook]!, info.file);
+    const reader = await openWorkbook(readFileSync(join(SAMPLE, loaded.files[spec.workbook]!)), info.file);
     const raw: RawRow[] = [];
     await reader.readRows(reader.findSheet(info.sheet)!, (r) => raw.push({ row: r.row, cells: [...r.cells] }));
-    reader.close();
-    const table = readTable(spec, raw, config, { file: info.file, sheet: info.sheet, date1904: reader.date1904 });
+    const merges = await reader.readMerges(reader.findSheet(info.sheet)!);
+    await reader.close();
+    const table = readTable(spec, raw, config, { file: info.file, sheet: info.sheet, date1904: reader.date1904, merges });
     readFindings.push(...table.findings);
     const target = { roster: inputs.roster, homeVisits: inputs.homeVisits, duties: inputs.duties, talks: inputs.talks, ledger: inputs.ledger, essays: inputs.study?.essays, studySessions: inputs.study?.sessions, branchMeetings: inputs.study?.meetings, materials: inputs.study?.materials, publicity: inputs.study?.publicity, opinions: inputs.study?.opinions }[spec.id]!;
     target.rows = table.rows as never;

@@ -9,6 +9,7 @@ import { InputError } from '../core/problems.js';
 import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
 import { anySkipped, isSkipped, refresh } from '../io/refresh.js';
+import { jsonReportText } from '../run/report.js';
 import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
 
 interface CommonOptions {
@@ -41,7 +42,7 @@ common(program.command('check').description('读取并检查工作簿，不写�
   async (dir: string, opts: CommonOptions) => {
     lang = opts.lang;
     const result = await check(dir, { configPath: opts.config, asOf: opts.asOf });
-    if (opts.json) process.stdout.write(`${JSON.stringify(jsonReport(result.report, opts.lang), null, 2)}\n`);
+    if (opts.json) process.stdout.write(jsonReportText(result.report, opts.lang));
     else process.stdout.write(`${formatReport(result.report, opts.lang)}\n`);
     process.exitCode = exitCodeOf(result.report);
   },

@@ -22,3 +22,4 @@ export * from './rules/publicity.js';
 export * from './rules/study.js';
 export * from './rules/talks.js';
 export * from './writeback.js';
+export * from './collect.js';

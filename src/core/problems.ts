@@ -17,6 +17,7 @@ const P = {
   TOO_MANY_ROWS: [(p) => `${p.file}，工作表“${p.sheet}”：行数超过上限 ${p.limit}`, (p) => `${p.file}, sheet ${p.sheet}: more than ${p.limit} rows`],
   BAD_XML: [(p) => `${p.file}：工作簿内部格式错误（${p.part}），请用 Excel 或 WPS 打开后重新保存`, (p) => `${p.file}: malformed part ${p.part}; open and save it again in Excel or WPS`],
   LEGACY_NO_OFFICE: [(p) => `${p.file}：这是旧版 .xls/.et 格式，需要 LibreOffice 才能读取，本机未找到；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，类型选“Excel 工作簿（*.xlsx）”，或安装 LibreOffice 后再运行`, (p) => `${p.file}: legacy .xls/.et workbook and no LibreOffice found; save it as .xlsx in Excel or WPS, or install LibreOffice`],
+  LEGACY_NOT_HERE: [(p) => `${p.file}：这是旧版 .xls/.et 格式，这里无法直接读取；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，类型选“Excel 工作簿（*.xlsx）”后再选这个新文件`, (p) => `${p.file}: legacy .xls/.et workbook, which cannot be read here; save it as .xlsx in Excel or WPS`],
   LEGACY_CONVERT_FAILED: [(p) => `${p.file}：LibreOffice 无法转换这个旧版工作簿（可能已损坏或加密）；请在 Excel 或 WPS 中打开并另存为 .xlsx`, (p) => `${p.file}: LibreOffice could not convert this legacy workbook`],
   SHEET_MISSING: [(p) => `${p.file}：找不到工作表“${p.sheet}”（现有工作表：${p.existing}）`, (p) => `${p.file}: sheet "${p.sheet}" not found (sheets: ${p.existing})`],
   HEADER_NOT_FOUND: [(p) => `${p.file}，工作表“${p.sheet}”：前10行中找不到表头（应包含 ${p.expected}）`, (p) => `${p.file}, sheet ${p.sheet}: no header row in the first 10 rows (expected ${p.expected})`],

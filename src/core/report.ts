@@ -118,12 +118,15 @@ export interface Evaluation {
 
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
+/** Code-point order: the same on every machine and in every browser, whatever its locale. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Findings in the order a clerk works through them: file, sheet, row, then errors first. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      byCodePoint(a.file, b.file) ||
+      byCodePoint(a.sheet ?? '', b.sheet ?? '') ||
       (a.row ?? 0) - (b.row ?? 0) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );

@@ -28,7 +28,7 @@ export function starterConfig(config: Config = defaultConfig()): Record<string, 
 export async function workbookBuffer(id: WorkbookId, config: Config): Promise<Buffer> {
   const wb = newWorkbook();
   for (const spec of sheetsOf(id)) addSheet(wb, spec, config);
-  return repackDeterministic(Buffer.from(await wb.xlsx.writeBuffer()));
+  return Buffer.from(await repackDeterministic(new Uint8Array(await wb.xlsx.writeBuffer())));
 }
 
 export async function initFolder(dir: string): Promise<{ written: string[]; skipped: string[] }> {

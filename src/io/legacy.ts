@@ -9,38 +9,11 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
+import { baseName, LEGACY_EXTENSIONS } from '../run/files.js';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/problems.js';
 
-/** The order a workbook is looked up in under its configured base name. */
-export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'] as const;
-export const LEGACY_EXTENSIONS = new Set(['.xls', '.et']);
-
-export function isLegacyName(file: string): boolean {
-  return LEGACY_EXTENSIONS.has(extname(file).toLowerCase());
-}
-
-/** The configured name without its extension, when it has one of ours. */
-function baseName(file: string): string {
-  const ext = extname(file);
-  return (WORKBOOK_EXTENSIONS as readonly string[]).includes(ext.toLowerCase()) ? file.slice(0, -ext.length) : file;
-}
-
-const exists = (path: string) => stat(path).then((s) => s.isFile() || s.isDirectory(), () => false);
-
-/**
- * The workbook for a configured name in `dir`: that file when it exists, else the same base name as
- * `.xlsx`, `.xlsm`, `.xls`, `.et`, in that order. Undefined when there is none.
- */
-export async function findWorkbook(dir: string, configured: string): Promise<{ file: string; path: string } | undefined> {
-  if (await exists(join(dir, configured))) return { file: configured, path: join(dir, configured) };
-  const base = baseName(configured);
-  for (const ext of WORKBOOK_EXTENSIONS) {
-    const file = `${base}${ext}`;
-    if (file !== configured && (await exists(join(dir, file)))) return { file, path: join(dir, file) };
-  }
-  return undefined;
-}
+const exists = (path: string) => stat(path).then(() => true, () => false);
 
 /** Where LibreOffice is: `TAIZHANG_SOFFICE`, the PATH, or its usual install folders. */
 export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
@@ -63,21 +36,20 @@ export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise
 
 /** What the first bytes say: a zip (an .xlsx under an old name), an OLE2 file, or neither. */
 async function kindOf(path: string, file: string): Promise<'zip' | 'ole2' | 'other'> {
-  let head: Buffer;
+  const head = new Uint8Array(4);
   try {
     const handle = await open(path, 'r');
     try {
-      head = Buffer.alloc(8);
-      const { bytesRead } = await handle.read(head, 0, 8, 0);
-      head = head.subarray(0, bytesRead);
+      await handle.read(head, 0, 4, 0);
     } finally {
       await handle.close();
     }
   } catch {
     throw new InputError('FILE_UNREADABLE', { file, reason: '无法打开' });
   }
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'zip';
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) return 'ole2';
+  const is = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (is([0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (is([0xd0, 0xcf, 0x11, 0xe0])) return 'ole2';
   return 'other';
 }
 
@@ -109,20 +81,11 @@ export async function convertWithOffice(source: string, file: string, outDir: st
   }
 }
 
-/**
- * A path the xlsx reader can open for `path`: itself for an .xlsx, or for an old name whose bytes
- * are already a zip; a temporary .xlsx made by LibreOffice for a real .xls/.et. `done` removes
- * the temporary copy.
- */
-export async function readablePath(path: string, file: string): Promise<{ path: string; legacy: boolean; done: () => Promise<void> }> {
-  const none = async () => undefined;
-  if (!isLegacyName(file)) return { path, legacy: false, done: none };
-  const kind = await kindOf(path, file);
-  if (kind === 'zip') return { path, legacy: false, done: none };
-  if (kind === 'other') throw new InputError('NOT_XLSX', { file, what: '既不是 .xls 也不是 .xlsx 的内容' });
+/** A temporary .xlsx made by LibreOffice from a real .xls/.et; `done` removes it. */
+export async function readablePath(path: string, file: string): Promise<{ path: string; done: () => Promise<void> }> {
   const tmp = await mkdtemp(join(tmpdir(), 'taizhang-xls-'));
   try {
-    return { path: await convertWithOffice(path, file, tmp), legacy: true, done: () => rm(tmp, { recursive: true, force: true }) };
+    return { path: await convertWithOffice(path, file, tmp), done: () => rm(tmp, { recursive: true, force: true }) };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;

@@ -12,16 +12,16 @@ import { mkdir, open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
-import { resolveConfig, type CheckOptions } from './check.js';
+import { resolveContext, type CheckOptions } from './check.js';
 import { mailContent, MailError, sendMail, type Changes } from './mail.js';
 import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { summaryPath, writeSummary } from './summary.js';
+import { isAlive } from './process.js';
 
 export interface NightlyOptions extends CheckOptions {
   /** Refresh without writing, and write the mail as an .eml file instead of sending it. */
   dryRun?: boolean;
-  now?: () => Date;
 }
 
 /** done: all steps ran; partial: it ran but a workbook was skipped or the mail not sent; stopped: bad input; busy: another run holds the lock. */
@@ -43,15 +43,6 @@ export interface NightlyResult {
 function stamp(d: Date, sep = ' '): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}${sep}${p(d.getHours())}${sep === ' ' ? ':' : ''}${p(d.getMinutes())}${sep === ' ' ? ':' : ''}${p(d.getSeconds())}`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Takes the run lock, or says who holds it. A lock left by a process that is gone is taken over. */
@@ -108,7 +99,9 @@ export function changesSince(before: Snapshot, now: Snapshot): Changes {
 export async function nightly(dir: string, options: NightlyOptions = {}): Promise<NightlyResult> {
   const now = options.now ?? (() => new Date());
   const state = join(dir, STATE_DIR);
-  const { config } = await resolveConfig(dir, options); // a bad config stops here, before any lock or log
+  // the run's context, once for every step; a bad config stops here, before any lock or log
+  const context = await resolveContext(dir, { ...options, now });
+  const { config } = context;
   await mkdir(join(state, 'logs'), { recursive: true });
   const started = now();
   const log = join(state, 'logs', `nightly-${stamp(started, '-')}-${process.pid}.log`);
@@ -133,7 +126,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
   };
   try {
     write(`nightly 开始：${dir}${options.dryRun ? '（试运行：不写工作簿，邮件存为 .eml）' : ''}`);
-    const refreshed: RefreshResult = await step('回写', () => refresh(dir, { configPath: options.configPath, asOf: options.asOf, dryRun: options.dryRun }));
+    const refreshed: RefreshResult = await step('回写', () => refresh(dir, { context, dryRun: options.dryRun }));
     for (const f of refreshed.files) write(`  ${f.message}`);
     const skipped = refreshed.files.filter(isSkipped).map((f) => f.message);
     problems.push(...skipped);

@@ -9,36 +9,27 @@
  * - a run that would change nothing leaves the file alone (no new backup, same bytes).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { WorkbookId } from '../core/columns.js';
-import type { HeaderLayout } from '../core/table.js';
-import { planWriteBack, type SheetWrite } from '../core/writeback.js';
-import { openWorkbook, type XlsxReader } from '../xlsx/reader.js';
-import { rewriteZip, transformOnly, type PartTransform } from '../xlsx/rewrite.js';
-import { SheetPatcher, type PatchStats, type PatchStyles } from '../xlsx/sheetPatch.js';
-import { ensureStyles } from '../xlsx/styles.js';
-import { check, resolveConfig, type CheckOptions, type CheckResult } from './check.js';
-import { todayInShanghai } from './config.js';
-import { findWorkbook } from './legacy.js';
+import { findWorkbook } from '../run/files.js';
+import { prepareWorkbook, planWrites, WRITTEN_SHEETS, type Prepared, type SheetChange } from '../run/refresh.js';
+import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
+import { isAlive } from './process.js';
+import { FolderSource } from './source.js';
+
+export type { SheetChange } from '../run/refresh.js';
 
 export interface RefreshOptions extends CheckOptions {
   /** Report what would change, write nothing. */
   dryRun?: boolean;
-  /** Clock for backup names (tests pin it). */
-  now?: () => Date;
   /** Called after the new file is complete and before the old one is replaced (a test seam). */
   beforeReplace?: (path: string) => Promise<void>;
 }
 
 export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk' | 'legacy';
-
-export interface SheetChange {
-  sheet: string;
-  changedCells: number;
-  addedColumns: string[];
-}
 
 export interface FileRefresh {
   file: string;
@@ -54,14 +45,6 @@ export interface FileRefresh {
 export interface RefreshResult extends CheckResult {
   files: FileRefresh[];
 }
-
-/** Which sheets of which workbook the write-back touches. */
-const WRITTEN_SHEETS: [WorkbookId, string[]][] = [
-  ['roster', ['roster']],
-  ['visits', ['homeVisits', 'duties', 'talks']],
-  ['ledger', ['ledger']],
-  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions']],
-];
 
 export const STATE_DIR = '.taizhang';
 
@@ -100,14 +83,7 @@ async function removeStaleTemps(dir: string, file: string): Promise<void> {
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!name.startsWith(prefix) || !name.endsWith('.taizhang-tmp')) continue;
     const pid = Number(name.slice(prefix.length, -'.taizhang-tmp'.length));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = pid !== process.pid;
-    } catch {
-      alive = false;
-    }
-    if (!alive) await unlink(join(dir, name)).catch(() => undefined);
+    if (pid === process.pid || !isAlive(pid)) await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 
@@ -135,20 +111,6 @@ async function syncDir(dir: string): Promise<void> {
   await handle?.close();
 }
 
-/** The patch transform of one sheet part. */
-function sheetTransform(write: SheetWrite, styles: PatchStyles, reader: XlsxReader, strings: string[], stats: PatchStats[]): PartTransform {
-  return async function* (input) {
-    const out: string[] = [];
-    const patcher = new SheetPatcher(write, { styles, date1904: reader.date1904, sharedStrings: strings }, (s) => out.push(s));
-    for await (const chunk of input) {
-      patcher.push(chunk);
-      if (out.length) yield out.splice(0).join('');
-    }
-    stats.push(patcher.end());
-    yield out.join('');
-  };
-}
-
 const STATUS_WORDS: Record<FileOutcome, string> = {
   written: '已更新',
   unchanged: '无变化，未改动',
@@ -158,93 +120,25 @@ const STATUS_WORDS: Record<FileOutcome, string> = {
   legacy: '旧版格式，未回写',
 };
 
-/** A workbook ready to be written: its reader open, its styles checked, its transforms built. */
-interface Prepared {
-  file: string;
-  path: string;
-  before: Fingerprint;
-  reader: XlsxReader;
-  transforms: Map<string, PartTransform>;
-  /** What changed per sheet, known once the transforms have run. */
-  changes: () => SheetChange[];
-}
-
-/**
- * Everything that can refuse a workbook as bad input (its styles part) is read here, for every
- * workbook before any is written: a bad part in the last workbook must not leave the first ones
- * already replaced (SPEC §6: bad input changes no file).
- */
-async function prepareWorkbook(
-  dir: string,
-  id: WorkbookId,
-  sheetIds: string[],
-  result: CheckResult,
-  writes: Map<string, SheetWrite>,
-  before: Fingerprint,
-): Promise<Prepared | FileRefresh> {
-  const { config, loaded } = result;
-  const file = loaded.files[id] ?? config.files[id];
-  const path = loaded.paths[id]!;
-  if (loaded.legacy[id]) {
-    return { file, path, sheets: [], outcome: 'legacy', message: `${file}：旧版 .xls/.et 格式，不回写状态列；运行 taizhang convert 可在旁边生成 .xlsx，以后在 .xlsx 中填写即可回写` };
-  }
-  const lock = await lockFileOf(dir, file);
-  if (lock) return { file, path, sheets: [], outcome: 'locked', message: `${file}：正在被 Excel/WPS 打开（有 ${lock}），已跳过，请关闭后再运行` };
-
-  const reader = await openWorkbook(path, file);
-  try {
-    const strings = await reader.sharedStringTable();
-    const stylesPart = reader.stylesPart && reader.archive.entries.has(reader.stylesPart) ? reader.stylesPart : undefined;
-    if (!stylesPart) {
-      reader.close();
-      return { file, path, sheets: [], outcome: 'unchanged', message: `${file}：工作簿中没有样式表，未写入` };
-    }
-    const ensured = ensureStyles(await reader.archive.text(stylesPart), { file, part: stylesPart });
-    const transforms = new Map<string, PartTransform>();
-    transforms.set(stylesPart, async function* (input) {
-      for await (const _ of input) {
-        // read through, so the change check compares the old text with the new
-      }
-      yield ensured.xml;
-    });
-    const stats: { sheet: string; write: SheetWrite; stats: PatchStats[] }[] = [];
-    for (const sheetId of sheetIds) {
-      const info = loaded.sheets[sheetId];
-      const write = writes.get(sheetId);
-      if (!info || !write) continue;
-      const entry = { sheet: info.sheet, write, stats: [] as PatchStats[] };
-      stats.push(entry);
-      transforms.set(info.part, sheetTransform(write, ensured.styles, reader, strings, entry.stats));
-    }
-    const changes = () =>
-      stats.map((s) => ({
-        sheet: s.sheet,
-        changedCells: s.stats.reduce((n, x) => n + x.changedCells, 0),
-        addedColumns: s.write.columns.filter((c) => !loaded.sheets[s.write.sheetId]!.layout.owned.has(c.header)).map((c) => c.header),
-      }));
-    return { file, path, before, reader, transforms, changes };
-  } catch (e) {
-    reader.close();
-    throw e;
-  }
-}
-
-/** Runs the transforms of a prepared workbook and, unless it is a dry run, replaces the file safely. */
-async function writeWorkbook(dir: string, w: Prepared, keep: number, options: RefreshOptions): Promise<FileRefresh> {
-  const { file, path, reader, transforms } = w;
+/** Writes a prepared workbook (or only runs its patch, for a dry run) and replaces the file safely. */
+async function writeWorkbook(dir: string, path: string, before: Fingerprint, w: Prepared, keep: number, now: Date, options: RefreshOptions): Promise<FileRefresh> {
+  const { file, patch } = w;
   const done = (outcome: FileOutcome, message = `${file}：${STATUS_WORDS[outcome]}`, backup?: string): FileRefresh => ({
-    file, path, sheets: w.changes(), outcome, message, ...(backup ? { backup } : {}),
+    file, path, sheets: patch.changes(), outcome, message, ...(backup ? { backup } : {}),
   });
   if (options.dryRun) {
-    const { changedParts } = await transformOnly(reader.archive, transforms);
+    const { changedParts } = await patch.dryRun();
     return done(changedParts.length ? 'would-write' : 'unchanged');
   }
   const temp = tempPathOf(path);
   try {
     await removeStaleTemps(dir, file);
     await unlink(temp).catch(() => undefined);
-    const { changedParts } = await rewriteZip(reader.archive, temp, transforms);
-    reader.close();
+    const handle = await open(temp, 'wx');
+    const sink = createWriteStream('', { fd: handle, flush: true });
+    const { changedParts } = await patch.write(Writable.toWeb(sink) as WritableStream<Uint8Array>);
+    if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
+    await patch.close();
     if (!changedParts.length) {
       await unlink(temp);
       return done('unchanged');
@@ -255,11 +149,11 @@ async function writeWorkbook(dir: string, w: Prepared, keep: number, options: Re
       await unlink(temp);
       return done('locked', `${file}：处理期间被 Excel/WPS 打开（有 ${lockNow}），未覆盖，请关闭后再运行`);
     }
-    if (!sameFingerprint(w.before, await fingerprint(path))) {
+    if (!sameFingerprint(before, await fingerprint(path))) {
       await unlink(temp);
       return done('changed-on-disk', `${file}：处理期间文件被修改，未覆盖，请再运行一次`);
     }
-    const backup = await backUp(dir, path, keep, (options.now ?? (() => new Date()))());
+    const backup = await backUp(dir, path, keep, now);
     await chmod(temp, (await stat(path)).mode & 0o7777).catch(() => undefined);
     await rename(temp, path);
     await syncDir(dir);
@@ -271,30 +165,50 @@ async function writeWorkbook(dir: string, w: Prepared, keep: number, options: Re
 }
 
 export async function refresh(dir: string, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const ctx = await resolveContext(dir, options);
+  const { config } = ctx;
   // Fingerprints first, so a change made while the tool reads is also caught.
-  const { config } = await resolveConfig(dir, options);
+  const names = await new FolderSource(dir).list();
   const before = new Map<WorkbookId, Fingerprint>();
   for (const [id] of WRITTEN_SHEETS) {
-    const found = await findWorkbook(dir, config.files[id]);
-    const fp = found && (await fingerprint(found.path).catch(() => undefined));
+    const found = findWorkbook(names, config.files[id]);
+    const fp = found && (await fingerprint(join(dir, found)).catch(() => undefined));
     if (fp) before.set(id, fp);
   }
-  const result = await check(dir, options);
-  const layouts: Record<string, HeaderLayout> = {};
-  for (const [id, info] of Object.entries(result.loaded.sheets)) layouts[id] = info.layout;
-  const live = result.report.asOf === todayInShanghai();
-  const writes = new Map(planWriteBack(result, layouts, result.config, result.report.asOf, live).map((w) => [w.sheetId, w]));
-  const prepared: (Prepared | FileRefresh)[] = [];
+  const result = await check(dir, { ...options, context: ctx });
+  const writes = planWrites(result, ctx.live);
+  const source = new FolderSource(dir);
+  const prepared: { path: string; fp: Fingerprint; p: Prepared }[] = [];
+  const files: (FileRefresh | undefined)[] = [];
   try {
-    for (const [id, sheetIds] of WRITTEN_SHEETS) {
+    // Everything that can refuse a workbook as bad input (its styles part) is read for every
+    // workbook before any is written: a bad part in the last one leaves the first ones as they were.
+    for (const [id] of WRITTEN_SHEETS) {
       const fp = before.get(id);
-      if (fp) prepared.push(await prepareWorkbook(dir, id, sheetIds, result, writes, fp));
+      const file = result.loaded.files[id];
+      if (!fp || !file) continue;
+      const path = join(dir, file);
+      const lock = await lockFileOf(dir, file);
+      if (lock) {
+        files.push({ file, path, sheets: [], outcome: 'locked', message: `${file}：正在被 Excel/WPS 打开（有 ${lock}），已跳过，请关闭后再运行` });
+        continue;
+      }
+      const p = await prepareWorkbook(source, result, writes, id);
+      if ('patch' in p) {
+        prepared.push({ path, fp, p });
+        files.push(undefined);
+      } else files.push({ file, path, sheets: [], outcome: p.outcome, message: p.message });
     }
-    const files: FileRefresh[] = [];
-    for (const p of prepared) files.push('reader' in p ? await writeWorkbook(dir, p, result.config.backups.keep, options) : p);
-    return { ...result, files };
+    let next = 0;
+    for (let i = 0; i < files.length; i++) {
+      if (files[i]) continue;
+      const { path, fp, p } = prepared[next++]!;
+      files[i] = await writeWorkbook(dir, path, fp, p, config.backups.keep, ctx.now, options);
+    }
+    return { ...result, files: files as FileRefresh[] };
   } finally {
-    for (const p of prepared) if ('reader' in p) p.reader.close();
+    for (const { p } of prepared) await p.patch.close();
+    await source.close();
   }
 }
 

@@ -403,4 +403,4 @@ export function buildSummary(ev: Evaluation, config: Config): ExcelJS.Workbook {
   return wb;
 }
 
-export const summaryFileName = (asOf: Day) => `汇总-${asOf}.xlsx`;
+export { summaryFileName } from './name.js';

@@ -3,12 +3,11 @@
  * with a SAX parser (saxes), one row at a time, never as a whole DOM. Only what the rules need
  * is decoded: cell values, shared strings, the date system.
  */
-import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
-import { openZip, type ZipArchive, type ZipLimits } from './zip.js';
+import { iterate, utf8Decoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
 
 export const MAX_ROWS = 1_048_576; // Excel's own limit
 const MAX_COLUMNS = 16_384;
@@ -92,8 +91,8 @@ export class XlsxReader {
     readonly date1904: boolean,
   ) {}
 
-  static async open(path: string, file: string, limits?: ZipLimits): Promise<XlsxReader> {
-    const zip = await openZip(path, file, limits);
+  static async open(source: ZipSource, file: string, limits?: ZipLimits): Promise<XlsxReader> {
+    const zip = await openZip(source, file, limits);
     try {
       if (!zip.entries.has('xl/workbook.xml')) {
         throw new InputError('NOT_XLSX', { file, what: zip.entries.has('word/document.xml') ? '是 Word 文档' : '压缩包中没有工作簿' });
@@ -125,13 +124,13 @@ export class XlsxReader {
       reader.sharedStringsPart = shared ? resolveTarget('xl/workbook.xml', shared.target) : zip.entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
       return reader;
     } catch (e) {
-      zip.close();
+      await zip.close();
       throw e;
     }
   }
 
-  close(): void {
-    this.zip.close();
+  close(): Promise<void> {
+    return this.zip.close();
   }
 
   /** The sheet of that name (full-width/space differences ignored), else undefined. */
@@ -140,7 +139,7 @@ export class XlsxReader {
     return this.sheets.find((s) => normalizeText(s.name) === key);
   }
 
-  /** The underlying zip, for the write-back. */
+  /** The underlying zip, for the write-back in this layer (not part of the public face). */
   get archive(): ZipArchive {
     return this.zip;
   }
@@ -180,9 +179,24 @@ export class XlsxReader {
     return strings;
   }
 
-  private async parseStream(part: string, on: (p: SaxesParser) => void): Promise<void> {
-    const stream: Readable = await this.zip.stream(part);
-    stream.setEncoding('utf8');
+  private async parseStream(part: string, on: (p: SaxesParser) => void, progress?: (done: number) => void): Promise<void> {
+    let bytes = this.zip.stream(part);
+    const total = this.zip.entries.get(part)?.uncompressedSize ?? 0;
+    if (progress && total > 0) {
+      let seen = 0;
+      let said = 0;
+      bytes = bytes.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          seen += chunk.length;
+          if (seen - said >= 1 << 20) {
+            said = seen;
+            progress(Math.min(1, seen / total));
+          }
+          controller.enqueue(chunk);
+        },
+      }));
+    }
+    const stream = bytes.pipeThrough(utf8Decoder());
     const parser = new SaxesParser();
     on(parser);
     const feed = (chunk: string | null) => {
@@ -195,10 +209,9 @@ export class XlsxReader {
       }
     };
     try {
-      for await (const chunk of stream) feed(chunk as string);
+      for await (const chunk of iterate(stream)) feed(chunk);
       feed(null);
     } catch (e) {
-      stream.destroy();
       if (e instanceof InputError) throw e;
       throw new InputError('TRUNCATED', { file: this.file }); // the inflate or the zip broke
     }
@@ -211,12 +224,11 @@ export class XlsxReader {
    */
   async readMerges(sheet: SheetEntry): Promise<MergeRange[]> {
     const merges: MergeRange[] = [];
-    const stream: Readable = await this.zip.stream(sheet.part);
+    const decoder = new TextDecoder('utf-8');
     let tail = '';
     try {
-      for await (const chunk of stream) {
-        // latin1 keeps every byte one character: the tags and references are ASCII.
-        const text = tail + (chunk as Buffer).toString('latin1');
+      for await (const chunk of iterate(this.zip.stream(sheet.part))) {
+        const text = tail + decoder.decode(chunk, { stream: true });
         const cut = text.lastIndexOf('<');
         const body = cut < 0 ? text : text.slice(0, cut);
         tail = cut < 0 ? '' : text.slice(cut);
@@ -229,15 +241,15 @@ export class XlsxReader {
         const range = parseMergeRef(m[1]!);
         if (range) merges.push(range);
       }
-    } catch {
-      stream.destroy();
+    } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError('TRUNCATED', { file: this.file });
     }
     return merges;
   }
 
-  /** Streams the rows of a sheet in order; `onRow` sees each row once. */
-  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void): Promise<void> {
+  /** Streams the rows of a sheet in order; `onRow` sees each row once; `progress` hears the share read now and then. */
+  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<void> {
     const strings = await this.loadSharedStrings();
     const file = this.file;
     let rowNumber = 0;
@@ -309,7 +321,7 @@ export class XlsxReader {
             break;
         }
       });
-    });
+    }, progress);
   }
 }
 
@@ -333,6 +345,6 @@ function cellValue(type: string, value: string, inlineText: string, strings: str
   }
 }
 
-export async function openWorkbook(path: string, file: string, limits?: ZipLimits): Promise<XlsxReader> {
-  return XlsxReader.open(path, file, limits);
+export async function openWorkbook(source: ZipSource, file: string, limits?: ZipLimits): Promise<XlsxReader> {
+  return XlsxReader.open(source, file, limits);
 }

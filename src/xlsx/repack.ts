@@ -1,49 +1,35 @@
 /**
  * Whole-zip helpers for small generated files: reading every part into memory, and re-zipping
- * with fixed entry timestamps, so a generated file (the sample, a template) has the same bytes
- * every time it is made and regenerating it does not churn git.
+ * with fixed entry dates, so a generated file (the summary, the sample, a template) has the same
+ * bytes every time it is made, in Node and in a browser alike. Browser-safe (zip.js).
  */
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import { Uint8ArrayReader, Uint8ArrayWriter, ZipReader, ZipWriter } from '@zip.js/zip.js';
+import './zip.js'; // its zip.js configuration: the embedded codec, no web workers
 
-const FIXED_MTIME = new Date(2014, 0, 1, 0, 0, 0);
+const FIXED_DATE = new Date(2014, 0, 1, 0, 0, 0);
 
 /** Every file part of a zip held in memory, in the zip's order (folder entries are implied by their files). */
-export async function readZipParts(input: Buffer): Promise<Map<string, Buffer>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(input, { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z!))),
-  );
-  const parts = new Map<string, Buffer>();
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (entry: yauzl.Entry) => {
-      if (entry.fileName.endsWith('/')) return zip.readEntry();
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return reject(err);
-        const chunks: Buffer[] = [];
-        stream!.on('data', (c: Buffer) => chunks.push(c));
-        stream!.on('end', () => {
-          parts.set(entry.fileName, Buffer.concat(chunks));
-          zip.readEntry();
-        });
-        stream!.on('error', reject);
-      });
-    });
-    zip.on('end', resolve);
-    zip.on('error', reject);
-    zip.readEntry();
-  });
+export async function readZipParts(input: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const zip = new ZipReader(new Uint8ArrayReader(input), { useWebWorkers: false });
+  const parts = new Map<string, Uint8Array>();
+  try {
+    for (const entry of await zip.getEntries()) {
+      if (entry.directory) continue;
+      parts.set(entry.filename, await entry.getData(new Uint8ArrayWriter()));
+    }
+  } finally {
+    await zip.close();
+  }
   return parts;
 }
 
-export async function repackDeterministic(input: Buffer, transform?: (name: string, data: Buffer) => Buffer): Promise<Buffer> {
+/** The zip again, its parts in a stable order with fixed dates; `transform` may change a part on the way. */
+export async function repackDeterministic(input: Uint8Array, transform?: (name: string, data: Uint8Array) => Uint8Array): Promise<Uint8Array> {
   const parts = [...(await readZipParts(input))].map(([name, data]) => [name, transform ? transform(name, data) : data] as const);
   // [Content_Types].xml first, as Office writes it; the rest in a stable order.
   const CT = '[Content_Types].xml';
-  parts.sort(([a], [b]) => (a === CT ? -1 : b === CT ? 1 : a.localeCompare(b)));
-  const out = new yazl.ZipFile();
-  for (const [name, data] of parts) out.addBuffer(data, name, { mtime: FIXED_MTIME, compress: true, forceDosTimestamp: true });
-  out.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of out.outputStream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  parts.sort(([a], [b]) => (a === CT ? -1 : b === CT ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const writer = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, useCompressionStream: false, extendedTimestamp: false, keepOrder: true });
+  for (const [name, data] of parts) await writer.add(name, new Uint8ArrayReader(data), { lastModDate: FIXED_DATE, level: 6 });
+  return writer.close();
 }

@@ -1,17 +1,11 @@
 /**
  * A new zip from an old one: the parts the tool owns go through a streaming transform and are
  * compressed again; every other entry is copied as its stored, still-compressed bytes (zip.js
- * `passThrough`), so its content cannot change and it costs no inflate or deflate.
+ * `passThrough`), so its content cannot change and it costs no inflate or deflate. Browser-safe:
+ * the new zip goes to any web WritableStream (a file in Node, memory in a page).
  */
-import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { open } from 'node:fs/promises';
-import { Readable, Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
-import { configure, ZipWriter } from '@zip.js/zip.js';
-import type { ZipArchive } from './zip.js';
-
-configure({ useWebWorkers: false });
+import { ZipWriter } from '@zip.js/zip.js';
+import { iterate, utf8Decoder, type ZipArchive } from './zip.js';
 
 /** Text in, text out, chunk by chunk. */
 export type PartTransform = (input: AsyncIterable<string>) => AsyncIterable<string>;
@@ -21,59 +15,112 @@ export interface RewriteResult {
   changedParts: string[];
 }
 
-async function* textOf(stream: Readable): AsyncIterable<string> {
-  stream.setEncoding('utf8');
-  for await (const chunk of stream) yield chunk as string;
+/**
+ * Tells whether two texts fed in chunks (at their own pace) are the same, holding only the
+ * part of one that the other has not reached yet.
+ */
+export class TextComparer {
+  private a = '';
+  private b = '';
+  private differs = false;
+
+  left(chunk: string): void {
+    if (!this.differs) this.a += chunk;
+    this.settle();
+  }
+
+  right(chunk: string): void {
+    if (!this.differs) this.b += chunk;
+    this.settle();
+  }
+
+  /** After both texts have ended. */
+  same(): boolean {
+    return !this.differs && this.a.length === 0 && this.b.length === 0;
+  }
+
+  private settle(): void {
+    if (this.differs) return;
+    const n = Math.min(this.a.length, this.b.length);
+    if (n === 0) return;
+    if (this.a.slice(0, n) !== this.b.slice(0, n)) {
+      this.differs = true;
+      this.a = this.b = '';
+      return;
+    }
+    this.a = this.a.slice(n);
+    this.b = this.b.slice(n);
+  }
 }
 
-/** Runs a transform over a part, hashing what goes in and what comes out. */
-async function* hashed(part: string, input: AsyncIterable<string>, transform: PartTransform, changed: Set<string>): AsyncIterable<Buffer> {
-  const before = createHash('sha256');
-  const after = createHash('sha256');
+async function* textOf(stream: ReadableStream<Uint8Array>): AsyncIterable<string> {
+  for await (const chunk of iterate(stream.pipeThrough(utf8Decoder()))) yield chunk;
+}
+
+/** Runs a transform over a part, comparing what comes out with what went in. */
+async function* compared(part: string, input: AsyncIterable<string>, transform: PartTransform, changed: Set<string>): AsyncIterable<Uint8Array> {
+  const comparer = new TextComparer();
+  const encoder = new TextEncoder();
   async function* tap() {
     for await (const chunk of input) {
-      before.update(chunk);
+      comparer.left(chunk);
       yield chunk;
     }
   }
   for await (const text of transform(tap())) {
     if (!text) continue;
-    after.update(text);
-    yield Buffer.from(text, 'utf8');
+    comparer.right(text);
+    yield encoder.encode(text);
   }
-  if (before.digest('hex') !== after.digest('hex')) changed.add(part);
+  if (!comparer.same()) changed.add(part);
+}
+
+function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await it.next();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (e) {
+        controller.error(e);
+      }
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
 }
 
 /** Runs the transforms without writing anything (a dry run), and says which parts would change. */
 export async function transformOnly(zip: ZipArchive, transforms: ReadonlyMap<string, PartTransform>): Promise<RewriteResult> {
   const changed = new Set<string>();
   for (const [part, transform] of transforms) {
-    for await (const _ of hashed(part, textOf(await zip.stream(part)), transform, changed)) {
+    for await (const _ of compared(part, textOf(zip.stream(part)), transform, changed)) {
       // drained: the transform's own counters record what would change
     }
   }
   return { changedParts: [...changed] };
 }
 
-/** Writes the whole new zip to a new file at `dest`, synced to disk before it returns. */
-export async function rewriteZip(zip: ZipArchive, dest: string, transforms: ReadonlyMap<string, PartTransform>): Promise<RewriteResult> {
+/**
+ * Writes the whole new zip into `out`, closing it when done. The same input and transforms give
+ * the same bytes in Node and in a browser (the deflate is zip.js's own, entry dates are kept).
+ */
+export async function rewriteZip(zip: ZipArchive, out: WritableStream<Uint8Array>, transforms: ReadonlyMap<string, PartTransform>): Promise<RewriteResult> {
   const changed = new Set<string>();
-  const out = await open(dest, 'wx');
-  const sink = out.createWriteStream({ autoClose: false });
-  const done = finished(sink);
-  const writer = new ZipWriter(Writable.toWeb(sink), { useWebWorkers: false, extendedTimestamp: false, keepOrder: true });
+  const writer = new ZipWriter(out, { useWebWorkers: false, useCompressionStream: false, extendedTimestamp: false, keepOrder: true });
   try {
     for (const [name, entry] of zip.entries) {
       const transform = transforms.get(name);
-      const lastModDate = entry.getLastModDate();
+      const lastModDate = entry.lastModDate;
       if (transform) {
-        const body = Readable.from(hashed(name, textOf(await zip.stream(name)), transform, changed));
-        await writer.add(name, Readable.toWeb(body) as ReadableStream<Uint8Array>, { lastModDate, level: 6 });
-      } else if (name.endsWith('/') && entry.uncompressedSize === 0) {
+        await writer.add(name, streamOf(compared(name, textOf(zip.stream(name)), transform, changed)), { lastModDate, level: 6 });
+      } else if (entry.directory) {
         await writer.add(name, undefined, { directory: true, lastModDate });
       } else {
-        const raw = await zip.raw(name);
-        await writer.add(name, Readable.toWeb(raw) as ReadableStream<Uint8Array>, {
+        await writer.add(name, zip.raw(name), {
           passThrough: true,
           uncompressedSize: entry.uncompressedSize,
           signature: entry.crc32,
@@ -83,12 +130,25 @@ export async function rewriteZip(zip: ZipArchive, dest: string, transforms: Read
       }
     }
     await writer.close();
-    await done;
-    await out.sync();
-  } finally {
-    // closes the file too: the stream holds the handle
-    sink.destroy();
-    if (!sink.closed) await once(sink, 'close');
+  } catch (e) {
+    await out.abort(e).catch(() => undefined);
+    throw e;
   }
   return { changedParts: [...changed] };
+}
+
+/** `rewriteZip` into memory. */
+export async function rewriteZipToBytes(zip: ZipArchive, transforms: ReadonlyMap<string, PartTransform>): Promise<{ bytes: Uint8Array } & RewriteResult> {
+  const chunks: Uint8Array[] = [];
+  const sink = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) });
+  const result = await rewriteZip(zip, sink, transforms);
+  let length = 0;
+  for (const c of chunks) length += c.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes, ...result };
 }

@@ -1,13 +1,18 @@
 /**
- * Opening an .xlsx as a zip, defensively: what is not a zip (a legacy .xls, an encrypted
- * workbook, a CSV renamed) is recognised from its first bytes before any parsing, and no entry
- * is inflated past a size limit (a zip bomb is refused from the central directory, and yauzl
- * checks the bytes actually inflated against it).
+ * Opening an .xlsx as a zip, defensively, on bytes, a Blob or any random-access reader (a file in
+ * Node, a dropped file in a browser): what is not a zip (a legacy .xls, an encrypted workbook, a
+ * CSV renamed) is recognised from its first bytes before any parsing, and no entry is inflated
+ * past a size limit (a zip bomb is refused from the central directory, and the bytes actually
+ * inflated are counted against what the directory declared). Browser-safe: zip.js and web streams.
  */
-import { open as openFile, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import { BlobReader, configure, Reader, Uint8ArrayReader, ZipReader, type Entry, type FileEntry } from '@zip.js/zip.js';
 import { InputError } from '../core/problems.js';
+
+// Our own code runs in a worker where it needs one. Reading inflates with the platform's
+// DecompressionStream where there is one (zlib in Node: fast; the result is the same bytes with any
+// codec); every writer (rewrite.ts, repack.ts) deflates with zip.js's embedded codec instead, so Node
+// and every browser write the same workbook byte for byte.
+configure({ useWebWorkers: false });
 
 export interface ZipLimits {
   /** Largest inflated size of one part. */
@@ -26,64 +31,77 @@ export const DEFAULT_LIMITS: ZipLimits = {
   maxRatio: 150,
 };
 
-const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+/** What a workbook is read from: its bytes, a Blob (a file dropped on a page), or a random-access reader. */
+export type ZipSource = Uint8Array | Blob | Reader<unknown>;
+
+export interface ZipEntryInfo {
+  name: string;
+  uncompressedSize: number;
+  compressedSize: number;
+  crc32: number;
+  compressionMethod: number;
+  lastModDate: Date;
+  directory: boolean;
+}
 
 export interface ZipArchive {
-  entries: Map<string, yauzl.Entry>;
-  stream(name: string): Promise<Readable>;
-  /** The entry's bytes as stored (still compressed), to copy it untouched. */
-  raw(name: string): Promise<Readable>;
+  entries: Map<string, ZipEntryInfo>;
+  /** The part's bytes, inflated, as a stream. */
+  stream(name: string): ReadableStream<Uint8Array>;
+  /** The part's bytes as stored (still compressed), to copy it untouched. */
+  raw(name: string): ReadableStream<Uint8Array>;
   text(name: string): Promise<string>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Why the system would not let us read a file, in words a clerk can act on. */
-function unreadable(file: string, e: unknown): InputError {
-  const code = (e as NodeJS.ErrnoException)?.code ?? '';
-  const reason =
-    ({ EACCES: '没有读取权限', EPERM: '没有读取权限', EBUSY: '文件正被其他程序占用', EISDIR: '这是一个文件夹，不是文件', ENOENT: '文件不存在', EIO: '磁盘读取出错' } as Record<string, string>)[code] ??
-    `系统错误 ${code || String(e)}`;
-  return new InputError('FILE_UNREADABLE', { file, reason });
+const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+function asReader(source: ZipSource): Reader<unknown> {
+  if (source instanceof Uint8Array) return new Uint8ArrayReader(source) as Reader<unknown>;
+  if (typeof Blob !== 'undefined' && source instanceof Blob) return new BlobReader(source) as Reader<unknown>;
+  return source as Reader<unknown>;
 }
 
-async function readHead(path: string, file: string, bytes: number): Promise<Buffer> {
+const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
+
+function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const utf16le = (s: string) => {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) out[i * 2] = s.charCodeAt(i);
+  return out;
+};
+
+async function readAt(reader: Reader<unknown>, file: string, offset: number, length: number): Promise<Uint8Array> {
   try {
-    const handle = await openFile(path, 'r');
-    try {
-      const head = Buffer.alloc(bytes);
-      const { bytesRead } = await handle.read(head, 0, bytes, 0);
-      return head.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (e) {
-    throw unreadable(file, e);
+    return await reader.readUint8Array(offset, length);
+  } catch {
+    throw new InputError('TRUNCATED', { file });
   }
 }
 
-async function sniff(path: string, file: string): Promise<void> {
-  let size: number;
-  try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    size = s.size;
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-  if (size === 0) throw new InputError('FILE_EMPTY', { file });
-  const head = await readHead(path, file, Math.min(size, 512 * 1024));
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return;
-  if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+/** Refuses what is not a zip workbook, from its first bytes, with a reason a clerk understands. */
+async function sniff(reader: Reader<unknown>, file: string): Promise<void> {
+  const size = reader.size;
+  if (!size) throw new InputError('FILE_EMPTY', { file });
+  const head = await readAt(reader, file, 0, Math.min(size, 512 * 1024));
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return;
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
     // An OLE2 compound file: a legacy .xls, or an .xlsx encrypted with an open password,
     // which Office stores as OLE2 with an EncryptionInfo stream.
-    let encrypted = head.includes(Buffer.from('EncryptionInfo', 'utf16le'));
-    if (!encrypted && size > head.length) {
-      encrypted = (await readHead(path, file, Math.min(size, 8 * 1024 * 1024))).includes(Buffer.from('EncryptionInfo', 'utf16le'));
-    }
+    const marker = utf16le('EncryptionInfo');
+    let encrypted = includesBytes(head, marker);
+    if (!encrypted && size > head.length) encrypted = includesBytes(await readAt(reader, file, 0, Math.min(size, 8 * 1024 * 1024)), marker);
     throw new InputError(encrypted ? 'ENCRYPTED' : 'LEGACY_XLS', { file });
   }
-  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x05, 0x06]))) throw new InputError('NOT_XLSX', { file, what: '空的 zip 压缩包' });
-  const sample = head.subarray(0, 4096).toString('utf8');
+  if (startsWith(head, [0x50, 0x4b, 0x05, 0x06])) throw new InputError('NOT_XLSX', { file, what: '空的 zip 压缩包' });
+  const sample = new TextDecoder('utf-8').decode(head.subarray(0, 4096));
   const trimmed = sample.replace(/^\ufeff/, '').trimStart().toLowerCase();
   let what = '无法识别的文件内容';
   if (trimmed.startsWith('<html') || trimmed.startsWith('<!doctype') || trimmed.startsWith('<table')) what = '是网页（HTML）文件改了扩展名';
@@ -92,64 +110,128 @@ async function sniff(path: string, file: string): Promise<void> {
   throw new InputError('NOT_XLSX', { file, what });
 }
 
-export async function openZip(path: string, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipArchive> {
-  await sniff(path, file);
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z!))),
-  ).catch(() => {
-    throw new InputError('TRUNCATED', { file });
+/** Passes bytes through and errors once more arrive than the central directory declared. */
+function sizeGuard(limit: number, file: string, part: string): TransformStream<Uint8Array, Uint8Array> {
+  let seen = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.length;
+      if (seen > limit) controller.error(new InputError('ZIP_BOMB', { file, part, size: `${MiB(seen)}+`, limit: MiB(limit) }));
+      else controller.enqueue(chunk);
+    },
   });
-  const entries = new Map<string, yauzl.Entry>();
+}
+
+/** Any failure while inflating (a bad CRC, cut-off data) as the one Chinese reason. */
+function asInputError(e: unknown, file: string): InputError {
+  return e instanceof InputError ? e : new InputError('TRUNCATED', { file });
+}
+
+export async function openZip(source: ZipSource, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipArchive> {
+  const reader = asReader(source);
   try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
-        entries.set(entry.fileName, entry);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve());
-      zip.on('error', reject);
-      zip.readEntry();
-    });
+    if (!(reader as { initialized?: boolean }).initialized) await reader.init?.();
+  } catch (e) {
+    throw e instanceof InputError ? e : new InputError('FILE_UNREADABLE', { file, reason: '无法读取' });
+  }
+  await sniff(reader, file);
+  const zip = new ZipReader(reader, { useWebWorkers: false, checkSignature: true });
+  let list: Entry[];
+  try {
+    list = await zip.getEntries();
   } catch {
-    zip.close();
     throw new InputError('TRUNCATED', { file });
   }
+  const entries = new Map<string, ZipEntryInfo>();
+  const byName = new Map<string, FileEntry>();
   let total = 0;
-  for (const entry of entries.values()) {
-    const size = entry.uncompressedSize;
+  for (const e of list) {
+    const size = e.uncompressedSize;
     total += size;
-    const ratio = size / Math.max(1, entry.compressedSize);
+    const ratio = size / Math.max(1, e.compressedSize);
     if (size > limits.maxEntryBytes || (size > limits.ratioFloorBytes && ratio > limits.maxRatio) || total > limits.maxTotalBytes) {
-      zip.close();
-      throw new InputError('ZIP_BOMB', { file, part: entry.fileName, size: MiB(size), limit: MiB(limits.maxEntryBytes) });
+      await zip.close().catch(() => undefined);
+      throw new InputError('ZIP_BOMB', { file, part: e.filename, size: MiB(size), limit: MiB(limits.maxEntryBytes) });
     }
+    entries.set(e.filename, {
+      name: e.filename, uncompressedSize: size, compressedSize: e.compressedSize, crc32: e.signature ?? 0,
+      compressionMethod: e.compressionMethod, lastModDate: e.lastModDate, directory: e.directory,
+    });
+    if (!e.directory) byName.set(e.filename, e as FileEntry);
   }
-  const stream = (name: string) =>
-    new Promise<Readable>((resolve, reject) => {
-      const entry = entries.get(name);
-      if (!entry) return reject(new InputError('BAD_XML', { file, part: name }));
-      zip.openReadStream(entry, (err, s) => (err ? reject(new InputError('TRUNCATED', { file })) : resolve(s!)));
-    });
-  const raw = (name: string) =>
-    new Promise<Readable>((resolve, reject) => {
-      const entry = entries.get(name);
-      if (!entry) return reject(new InputError('BAD_XML', { file, part: name }));
-      zip.openReadStream(entry, { decompress: false }, (err, s) => (err ? reject(new InputError('TRUNCATED', { file })) : resolve(s!)));
-    });
+  const entryOf = (name: string) => {
+    const e = byName.get(name);
+    if (!e) throw new InputError('BAD_XML', { file, part: name });
+    return e;
+  };
+  const data = (name: string, passThrough: boolean): ReadableStream<Uint8Array> => {
+    const entry = entryOf(name);
+    const pipe = new TransformStream<Uint8Array, Uint8Array>();
+    // getData writes into the pipe; a failure (bad CRC, broken inflate) aborts it, so the reader sees it
+    entry.getData(pipe.writable, { passThrough, checkSignature: !passThrough }).catch((e: unknown) => pipe.writable.abort(asInputError(e, file)).catch(() => undefined));
+    const limit = passThrough ? entry.compressedSize : entry.uncompressedSize;
+    return pipe.readable.pipeThrough(sizeGuard(limit, file, name));
+  };
   return {
     entries,
-    stream,
-    raw,
-    async text(name: string) {
-      const s = await stream(name);
-      const chunks: Buffer[] = [];
+    stream: (name) => data(name, false),
+    raw: (name) => data(name, true),
+    async text(name) {
+      const decoder = new TextDecoder('utf-8');
+      let out = '';
       try {
-        for await (const chunk of s) chunks.push(chunk as Buffer);
-      } catch {
-        throw new InputError('TRUNCATED', { file });
+        for await (const chunk of iterate(data(name, false))) out += decoder.decode(chunk, { stream: true });
+      } catch (e) {
+        throw asInputError(e, file);
       }
-      return Buffer.concat(chunks).toString('utf8');
+      return out + decoder.decode();
     },
-    close: () => zip.close(),
+    async close() {
+      await zip.close().catch(() => undefined);
+      // a reader over a file (Node) holds a handle
+      await (reader as { close?: () => Promise<void> }).close?.();
+    },
   };
+}
+
+/** A web stream as an async iterable, without relying on ReadableStream's own iterator (older browsers lack it). */
+export async function* iterate<T>(stream: ReadableStream<T>): AsyncIterable<T> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    // a consumer that stopped early (or failed) lets the producer go
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+/** A whole stream of bytes, gathered. */
+export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const c of iterate(stream)) {
+    chunks.push(c);
+    length += c.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** A stream decoder of UTF-8 bytes (typed for Node's and the DOM's declarations alike). */
+export function utf8Decoder(): TransformStream<Uint8Array, string> {
+  return new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>;
 }

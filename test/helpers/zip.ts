@@ -4,7 +4,8 @@ import yazl from 'yazl';
 import { readZipParts } from '../../src/xlsx/repack.js';
 
 export async function zipParts(path: string): Promise<Map<string, Buffer | string>> {
-  return readZipParts(readFileSync(path));
+  const parts = await readZipParts(readFileSync(path));
+  return new Map([...parts].map(([name, data]) => [name, Buffer.from(data)]));
 }
 
 export async function makeZip(parts: Map<string, Buffer | string>): Promise<Buffer> {

@@ -1,0 +1,96 @@
+/**
+ * A folder on disk as a source of workbooks: files read in place with random access (a big log is
+ * streamed, never read whole), old .xls/.et files read through a temporary .xlsx that LibreOffice
+ * makes. Node only.
+ */
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Reader } from '@zip.js/zip.js';
+import { InputError } from '../core/problems.js';
+import type { WorkbookSource } from '../run/source.js';
+import type { ZipSource } from '../xlsx/zip.js';
+import { readablePath } from './legacy.js';
+
+/** Why the system would not let us read a file, in words a clerk can act on. */
+export function unreadable(file: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const reason =
+    ({ EACCES: '没有读取权限', EPERM: '没有读取权限', EBUSY: '文件正被其他程序占用', EISDIR: '这是一个文件夹，不是文件', ENOENT: '文件不存在', EIO: '磁盘读取出错' } as Record<string, string>)[code] ??
+    `系统错误 ${code || String(e)}`;
+  return new InputError('FILE_UNREADABLE', { file, reason });
+}
+
+/** A file read with random access by zip.js; the handle is closed when zip.js is done or the run ends. */
+export class FileSource extends Reader<string> {
+  private handle: FileHandle | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly file: string,
+  ) {
+    super(path);
+  }
+
+  override async init(): Promise<void> {
+    try {
+      const s = await stat(this.path);
+      if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      this.handle = await open(this.path, 'r');
+      this.size = s.size;
+    } catch (e) {
+      throw unreadable(this.file, e);
+    }
+    await super.init?.();
+  }
+
+  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    const buffer = new Uint8Array(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await this.handle!.read(buffer, read, length - read, index + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return read === length ? buffer : buffer.subarray(0, read);
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
+  }
+}
+
+export class FolderSource implements WorkbookSource {
+  private readonly opened: FileSource[] = [];
+
+  constructor(readonly where: string) {}
+
+  async list(): Promise<string[]> {
+    try {
+      if (!(await stat(this.where)).isDirectory()) throw new Error();
+      return await readdir(this.where);
+    } catch {
+      throw new InputError('DIR_MISSING', { dir: this.where });
+    }
+  }
+
+  async open(name: string): Promise<ZipSource> {
+    const source = new FileSource(join(this.where, name), name);
+    this.opened.push(source);
+    return source;
+  }
+
+  async legacy(name: string): Promise<{ source: ZipSource; done: () => Promise<void> }> {
+    const made = await readablePath(join(this.where, name), name);
+    const source = new FileSource(made.path, name);
+    return { source, done: async () => {
+      await source.close();
+      await made.done();
+    } };
+  }
+
+  /** Closes every file this source opened. */
+  async close(): Promise<void> {
+    for (const s of this.opened.splice(0)) await s.close();
+  }
+}

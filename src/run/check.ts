@@ -1,0 +1,40 @@
+/** `check` on any source: the workbooks read and evaluated, findings placed at their cells. Writes nothing. Browser-safe. */
+import { SHEETS, type SheetSpec } from '../core/columns.js';
+import type { Config } from '../core/config.js';
+import { columnLetter, type Finding } from '../core/findings.js';
+import { evaluate, type Evaluation } from '../core/report.js';
+import type { HeaderLayout } from '../core/table.js';
+import type { RunContext } from './context.js';
+import { loadWorkbooks, type Loaded, type Progress } from './load.js';
+import type { WorkbookSource } from './source.js';
+
+export interface CheckResult extends Evaluation {
+  config: Config;
+  loaded: Loaded;
+}
+
+export async function checkSource(source: WorkbookSource, ctx: Pick<RunContext, 'config' | 'asOf'>, progress?: Progress): Promise<CheckResult> {
+  const loaded = await loadWorkbooks(source, ctx.config, progress);
+  const evaluation = evaluate(loaded.inputs, ctx.config, ctx.asOf);
+  evaluation.report.findings = withCellAddresses(evaluation.report.findings, loaded);
+  return { ...evaluation, config: ctx.config, loaded };
+}
+
+/**
+ * Rules name a column by its standard header; the clerk's sheet may have it anywhere: add the
+ * cell address (to copies: the findings may still belong to a tally that can report again).
+ */
+function withCellAddresses(findings: Finding[], loaded: Loaded): Finding[] {
+  const bySheet = new Map<string, { layout: HeaderLayout; spec: SheetSpec }>();
+  for (const spec of SHEETS) {
+    const info = loaded.sheets[spec.id];
+    if (info) bySheet.set(`${info.file}\u0000${info.sheet}`, { layout: info.layout, spec });
+  }
+  return findings.map((f) => {
+    if (f.cell || !f.row || !f.column) return f;
+    const found = bySheet.get(`${f.file}\u0000${f.sheet}`);
+    const key = found?.spec.columns.find((c) => c.header === f.column)?.key;
+    const index = key === undefined ? undefined : found!.layout.index[key];
+    return index !== undefined ? { ...f, cell: `${columnLetter(index)}${f.row}` } : f;
+  });
+}

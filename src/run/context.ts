@@ -1,0 +1,51 @@
+/**
+ * What one run is about, resolved once: the config (from the text of `taizhang.config.json`, or the
+ * 2014 defaults), the as-of date, and whether that date is today (then the highlights compare
+ * with TODAY() in Excel, so they stay right between runs). Browser-safe.
+ */
+import { parseConfig, type Config } from '../core/config.js';
+import { isDay, type Day } from '../core/dates.js';
+import { InputError } from '../core/problems.js';
+
+export const CONFIG_NAME = 'taizhang.config.json';
+
+export interface RunContext {
+  config: Config;
+  asOf: Day;
+  /** The as-of date is today in Asia/Shanghai. */
+  live: boolean;
+  /** The clock of this run: backups, logs and locks are stamped with it. */
+  now: Date;
+}
+
+/** Today in the school's calendar (Asia/Shanghai), whatever the machine's time zone. */
+export function todayInShanghai(now: Date = new Date()): Day {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The config from its JSON text; `name` is what the one-line error calls the file. */
+export function configFromText(text: string | undefined, name = CONFIG_NAME): Config {
+  let json: unknown = {};
+  if (text !== undefined) {
+    try {
+      json = JSON.parse(text.replace(/^\ufeff/, ''));
+    } catch (e) {
+      const where = /position (\d+)/.exec(String((e as Error).message));
+      const line = where ? text.slice(0, +where[1]!).split('\n').length : undefined;
+      throw new InputError('CONFIG_UNREADABLE', { file: name, reason: `不是有效的 JSON${line ? `（第${line}行附近）` : ''}，注意逗号、引号须为英文半角` });
+    }
+  }
+  const result = parseConfig(json);
+  if (!result.ok) throw new InputError('CONFIG_INVALID', { file: name, problems: result.problems.join('；') });
+  return result.config;
+}
+
+/** The run's context: the as-of date is the option, else the config's asOf, else today. */
+export function runContext(config: Config, asOfOption: string | undefined, now: Date = new Date()): RunContext {
+  if (asOfOption !== undefined && !isDay(asOfOption)) {
+    throw new InputError('BAD_OPTION', { reason: `--as-of “${asOfOption}” 不是有效日期，应写成 YYYY-MM-DD` });
+  }
+  const today = todayInShanghai(now);
+  const asOf = asOfOption ?? config.asOf ?? today;
+  return { config, asOf, live: asOf === today, now };
+}

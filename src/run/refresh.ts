@@ -1,0 +1,101 @@
+/**
+ * What `refresh` writes, decided once for every host: the write plan of the evaluation, and the
+ * patch of each workbook of a source. The Node shell adds locks, backups and the atomic replace;
+ * a page takes the new bytes. Browser-safe.
+ */
+import type { WorkbookId } from '../core/columns.js';
+import { planWriteBack, type SheetWrite } from '../core/writeback.js';
+import type { HeaderLayout } from '../core/table.js';
+import { openPatch, type PartWrite, type SheetChange, type WorkbookPatch } from '../xlsx/patch.js';
+import { collect } from '../xlsx/zip.js';
+import type { CheckResult } from './check.js';
+import type { WorkbookSource } from './source.js';
+
+export type { SheetChange, WorkbookPatch } from '../xlsx/patch.js';
+
+/** Which sheets of which workbook the write-back touches. */
+export const WRITTEN_SHEETS: [WorkbookId, string[]][] = [
+  ['roster', ['roster']],
+  ['visits', ['homeVisits', 'duties', 'talks']],
+  ['ledger', ['ledger']],
+  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions']],
+];
+
+/** Every sheet's write, by sheet id. */
+export function planWrites(result: CheckResult, live: boolean): Map<string, SheetWrite> {
+  const layouts: Record<string, HeaderLayout> = {};
+  for (const [id, info] of Object.entries(result.loaded.sheets)) layouts[id] = info.layout;
+  return new Map(planWriteBack(result, layouts, result.config, result.report.asOf, live).map((w) => [w.sheetId, w]));
+}
+
+/** A workbook the write-back leaves alone, and why, in one line for the clerk. */
+export interface Untouched {
+  id: WorkbookId;
+  file: string;
+  outcome: 'legacy' | 'unchanged';
+  message: string;
+}
+
+export interface Prepared {
+  id: WorkbookId;
+  file: string;
+  patch: WorkbookPatch;
+}
+
+/** The patch of one workbook of the result (opened, its styles checked), or why it is left alone. */
+export async function prepareWorkbook(source: WorkbookSource, result: CheckResult, writes: Map<string, SheetWrite>, id: WorkbookId): Promise<Prepared | Untouched> {
+  const { loaded } = result;
+  const file = loaded.files[id]!;
+  if (loaded.legacy[id]) {
+    return { id, file, outcome: 'legacy', message: `${file}：旧版 .xls/.et 格式，不回写状态列；运行 taizhang convert 可在旁边生成 .xlsx，以后在 .xlsx 中填写即可回写` };
+  }
+  const sheetIds = WRITTEN_SHEETS.find(([w]) => w === id)![1];
+  const parts: PartWrite[] = [];
+  for (const sheetId of sheetIds) {
+    const info = loaded.sheets[sheetId];
+    const write = writes.get(sheetId);
+    if (!info?.part || !write) continue;
+    parts.push({ part: info.part, sheet: info.sheet, write, addedColumns: write.columns.filter((c) => !info.layout.owned.has(c.header)).map((c) => c.header) });
+  }
+  const patch = await openPatch(await source.open(file), file, parts);
+  if (!patch) return { id, file, outcome: 'unchanged', message: `${file}：工作簿中没有样式表，未写入` };
+  return { id, file, patch };
+}
+
+export interface RefreshedBytes {
+  id: WorkbookId;
+  file: string;
+  /** The new workbook; absent when nothing would change or the workbook is left alone. */
+  bytes?: Uint8Array;
+  changes: SheetChange[];
+  message: string;
+}
+
+/**
+ * Every workbook as `refresh` would write it, in memory (a page's download). All are prepared
+ * before any is written, so bad input in the last one gives no bytes at all.
+ */
+export async function refreshToBytes(source: WorkbookSource, result: CheckResult, live: boolean): Promise<RefreshedBytes[]> {
+  const writes = planWrites(result, live);
+  const prepared: (Prepared | Untouched)[] = [];
+  try {
+    for (const [id] of WRITTEN_SHEETS) if (result.loaded.files[id]) prepared.push(await prepareWorkbook(source, result, writes, id));
+    const out: RefreshedBytes[] = [];
+    for (const p of prepared) {
+      if (!('patch' in p)) {
+        out.push({ id: p.id, file: p.file, changes: [], message: p.message });
+        continue;
+      }
+      const pipe = new TransformStream<Uint8Array, Uint8Array>();
+      const [bytes, { changedParts }] = await Promise.all([collect(pipe.readable), p.patch.write(pipe.writable)]);
+      out.push({
+        id: p.id, file: p.file, changes: p.patch.changes(),
+        ...(changedParts.length ? { bytes } : {}),
+        message: `${p.file}：${changedParts.length ? '已更新' : '无变化'}`,
+      });
+    }
+    return out;
+  } finally {
+    for (const p of prepared) if ('patch' in p) await p.patch.close();
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Where the workbooks come from, for the shared orchestration: a folder on disk (Node), files
+ * dropped on a page, or the files an add-in's clerk picked. Only names and bytes; no paths.
+ */
+import type { ZipSource } from '../xlsx/zip.js';
+
+export interface WorkbookSource {
+  /** Where the files are, in words for a message (a folder's path; 所选文件 on a page). */
+  readonly where: string;
+  /** The names of the files there (one folder, no subfolders). */
+  list(): Promise<string[]>;
+  /** A file's bytes, to read it as a workbook. */
+  open(name: string): Promise<ZipSource>;
+  /**
+   * A readable .xlsx made from an old .xls/.et file, when this host can make one (LibreOffice in
+   * Node); `done` removes it. Absent: old files cannot be read here.
+   */
+  legacy?(name: string): Promise<{ source: ZipSource; done: () => Promise<void> }>;
+}
+
+/** Files held in memory or as Blobs (a page, an add-in, a test). */
+export class MemorySource implements WorkbookSource {
+  constructor(
+    private readonly files: ReadonlyMap<string, Uint8Array | Blob>,
+    readonly where = '所选文件',
+  ) {}
+
+  async list(): Promise<string[]> {
+    return [...this.files.keys()];
+  }
+
+  async open(name: string): Promise<ZipSource> {
+    const f = this.files.get(name);
+    if (!f) throw new Error(`no file ${name}`);
+    return f;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The write-back of one workbook, owning its reader: the styles part checked and extended, a
+ * streaming patch per written sheet, then the new zip written anywhere (or only compared, for a
+ * dry run). Everything that can refuse the workbook as bad input happens in `openPatch`, before
+ * any byte is written. Browser-safe.
+ */
+import type { SheetWrite } from '../core/writeback.js';
+import { openWorkbook } from './reader.js';
+import { rewriteZip, transformOnly, type PartTransform, type RewriteResult } from './rewrite.js';
+import { SheetPatcher, type PatchStats, type PatchStyles } from './sheetPatch.js';
+import { ensureStyles } from './styles.js';
+import type { ZipSource } from './zip.js';
+
+export interface PartWrite {
+  /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
+  part: string;
+  sheet: string;
+  write: SheetWrite;
+  /** Owned columns the sheet does not have yet (said in the outcome). */
+  addedColumns: string[];
+}
+
+export interface SheetChange {
+  sheet: string;
+  changedCells: number;
+  addedColumns: string[];
+}
+
+export interface WorkbookPatch {
+  /** What changed per sheet, known once the patch has run (write or dry run). */
+  changes(): SheetChange[];
+  /** Writes the whole new workbook into `out` (closed when done). */
+  write(out: WritableStream<Uint8Array>): Promise<RewriteResult>;
+  /** Runs the patch without writing: which parts would change. */
+  dryRun(): Promise<RewriteResult>;
+  close(): Promise<void>;
+}
+
+/** The patch transform of one sheet part. */
+function sheetTransform(write: SheetWrite, styles: PatchStyles, date1904: boolean, strings: string[], stats: PatchStats[]): PartTransform {
+  return async function* (input) {
+    const out: string[] = [];
+    const patcher = new SheetPatcher(write, { styles, date1904, sharedStrings: strings }, (s) => out.push(s));
+    for await (const chunk of input) {
+      patcher.push(chunk);
+      if (out.length) yield out.splice(0).join('');
+    }
+    stats.push(patcher.end());
+    yield out.join('');
+  };
+}
+
+/** The patch of a workbook; undefined when it has no styles part to add the tool's styles to. */
+export async function openPatch(source: ZipSource, file: string, sheets: readonly PartWrite[]): Promise<WorkbookPatch | undefined> {
+  const reader = await openWorkbook(source, file);
+  try {
+    const strings = await reader.sharedStringTable();
+    const stylesPart = reader.stylesPart && reader.archive.entries.has(reader.stylesPart) ? reader.stylesPart : undefined;
+    if (!stylesPart) {
+      await reader.close();
+      return undefined;
+    }
+    const ensured = ensureStyles(await reader.archive.text(stylesPart), { file, part: stylesPart });
+    const transforms = new Map<string, PartTransform>();
+    transforms.set(stylesPart, async function* (input) {
+      for await (const _ of input) {
+        // read through, so the change check compares the old text with the new
+      }
+      yield ensured.xml;
+    });
+    const stats = sheets.map((s) => ({ ...s, stats: [] as PatchStats[] }));
+    for (const s of stats) transforms.set(s.part, sheetTransform(s.write, ensured.styles, reader.date1904, strings, s.stats));
+    return {
+      changes: () => stats.map((s) => ({ sheet: s.sheet, changedCells: s.stats.reduce((n, x) => n + x.changedCells, 0), addedColumns: s.addedColumns })),
+      write: (out) => rewriteZip(reader.archive, out, transforms),
+      dryRun: () => transformOnly(reader.archive, transforms),
+      close: () => reader.close(),
+    };
+  } catch (e) {
+    await reader.close();
+    throw e;
+  }
+}
