@@ -151,6 +151,32 @@ for (const rows of sizes) {
   process.stderr.write(`${rows} 行的工作簿已就绪（${((Date.now() - t0) / 1000).toFixed(1)} 秒），测量中…\n`);
   table.push(...(await bench(dir, rows)));
 }
+// The local page in headless Chromium (if there): the 100,000-row office (or the largest below it)
+// dropped on the page, from the file input to the findings on screen, against the CLI's check.
+const pageSize = [...sizes].filter((n) => n <= 100_000).pop();
+const chromiumPath = process.env.TAIZHANG_CHROMIUM ?? '/usr/bin/chromium';
+if (pageSize && existsSync(chromiumPath) && existsSync(join(root, 'dist', 'web', 'taizhang.html'))) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const dir = join(benchDir, `visits-${pageSize}`);
+  const files = ['党员名册.xlsx', '走访记录.xlsx', '整改台账.xlsx', 'taizhang.config.json'].map((n) => join(dir, n)).filter(existsSync);
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await browser.newPage();
+    await page.goto(`file://${join(root, 'dist', 'web', 'taizhang.html')}`);
+    const t0 = process.hrtime.bigint();
+    await page.setInputFiles('#files', files);
+    await page.waitForSelector('#result:not([hidden]), #error:not([hidden])', { timeout: 600_000 });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    if (await page.locator('#error').isVisible()) throw new Error(`the page refused the bench office: ${await page.locator('#error').textContent()}`);
+    await page.close();
+  }
+  await browser.close();
+  const seconds = median(times);
+  const cliCheck = table.find((r) => r.rows === pageSize && r.command === 'check');
+  table.push({ rows: pageSize, command: 'page', seconds: +seconds.toFixed(2), ratio: null, vsCheck: +(seconds / cliCheck.seconds).toFixed(2), mb: null });
+}
+
 // the school-sized sample, for the "under 1 s" target
 const sample = join(root, 'workbooks', 'sample');
 const sampleRuns = [];
@@ -170,7 +196,7 @@ for (const command of ['floor', 'check', 'refresh']) {
 }
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${pad('rows', 8)} ${pad('command', 8)} ${pad('seconds', 8)} ${pad('×floor', 7)} ${pad('MB', 6)}`);
-for (const r of table) console.log(`${pad(r.rows, 8)} ${pad(r.command, 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.ratio ?? '', 7)} ${pad(r.mb ?? 'n/a', 6)}`);
+for (const r of table) console.log(`${pad(r.rows, 8)} ${pad(r.command, 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.ratio ?? '', 7)} ${pad(r.mb ?? 'n/a', 6)}${r.vsCheck ? `   (page in Chromium: ${r.vsCheck}× the CLI's check)` : ''}`);
 const listed = (e) => Object.entries(e).map(([c, k]) => `${c} ${k}`).join(', ');
 if (sizes.length >= 2) {
   console.log(`time ∝ rows^k, k from ${sizes[0]} to ${sizes[sizes.length - 1]} rows: ${listed(exps)}`);
