@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli', 'main.js');
-if (!existsSync(cli)) {
+const page = join(root, 'dist', 'web', 'taizhang.html');
+if (!existsSync(cli) || !existsSync(page)) {
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
   if (build.status !== 0) process.exit(build.status ?? 2);
 }
@@ -33,6 +34,7 @@ const summary = /汇总：(.*)/.exec(night.stdout)?.[1];
 const eml = /邮件（未发送）：(.*)/.exec(night.stdout)?.[1];
 const log = /日志：(.*)/.exec(night.stdout)?.[1];
 console.log('结果（样例的副本，原样例 workbooks/sample 未改动）：');
+console.log(`  不用命令行的检查网页：${rel(page)}（双击打开，把 ${rel(work)} 中的工作簿拖进去）`);
 console.log(`  回写后的工作簿：${rel(work)}/`);
 if (summary) console.log(`  领导汇总表：    ${rel(summary)}`);
 if (eml) console.log(`  日报邮件（未发送）：${rel(eml)}`);
