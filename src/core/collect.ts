@@ -79,7 +79,12 @@ export class Collector {
       talks: get('talks'),
       ledger: get('ledger'),
       ...(hasStudy
-        ? { study: { essays: get('essays'), sessions: get('studySessions'), meetings: get('branchMeetings'), materials: get('materials'), publicity: get('publicity'), opinions: get('opinions') } }
+        ? {
+            study: {
+              essays: get('essays'), sessions: get('studySessions'), meetings: get('branchMeetings'), materials: get('materials'), publicity: get('publicity'), opinions: get('opinions'),
+              ...(this.rows.has('workLog') ? { workLog: get('workLog') } : {}),
+            },
+          }
         : {}),
       readFindings: this.findings,
       readNotes: this.notes,

@@ -45,6 +45,8 @@ export interface SheetSpec {
   readonly id: string;
   readonly workbook: WorkbookId;
   readonly sheet: string;
+  /** The workbook may lack this sheet: the rules it feeds are then reported as not checked. */
+  readonly optional?: boolean;
   readonly columns: readonly ColumnSpec[];
 }
 
@@ -246,6 +248,21 @@ export const opinionSheet = {
   ],
 } as const satisfies SheetSpec;
 
+export const workLogSheet = {
+  id: 'workLog',
+  workbook: 'study',
+  sheet: '工作记录',
+  optional: true,
+  columns: [
+    { key: 'date', header: '日期', variants: ['时间', '召开日期', '印发日期'], type: 'date', required: true, width: 12 },
+    { key: 'event', header: '事项', variants: ['事项类型', '活动事项', '项目'], type: 'enum', required: true, options: (c) => c.plan.events, width: 14 },
+    { key: 'content', header: '内容', variants: ['主要内容', '内容摘要', '文件名称', '制度名称'], type: 'text', width: 36 },
+    { key: 'person', header: '负责人', variants: ['主持人', '责任人'], type: 'name', width: 10 },
+    { key: 'attendees', header: '参加人数', variants: ['人数', '参会人数'], type: 'count', width: 9 },
+    { key: 'evidence', header: '佐证材料', variants: ['佐证', '文号', '存档位置'], type: 'text', width: 24 },
+  ],
+} as const satisfies SheetSpec;
+
 export type RosterRow = RowOf<typeof rosterSheet>;
 export type HomeVisitRow = RowOf<typeof homeVisitSheet>;
 export type DutyRow = RowOf<typeof dutySheet>;
@@ -257,6 +274,7 @@ export type BranchMeetingRow = RowOf<typeof branchMeetingSheet>;
 export type MaterialRow = RowOf<typeof materialSheet>;
 export type PublicityRow = RowOf<typeof publicitySheet>;
 export type OpinionRow = RowOf<typeof opinionSheet>;
+export type WorkLogRow = RowOf<typeof workLogSheet>;
 
 /** Every sheet, workbook by workbook, in the order `init` writes them. */
 export const SHEETS = [
@@ -271,6 +289,7 @@ export const SHEETS = [
   materialSheet,
   publicitySheet,
   opinionSheet,
+  workLogSheet,
 ] as const;
 
 export function sheetsOf(workbook: WorkbookId): SheetSpec[] {

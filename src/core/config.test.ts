@@ -36,7 +36,7 @@ describe('config', () => {
     expect(parseConfig({ talks: { from: '2014-07-01', to: '2014-06-01' } })).toEqual({ ok: false, problems: [expect.stringContaining('开始日期晚于结束日期')] });
   });
 
-  it('accepts the example of SPEC §5.1', () => {
+  it('accepts the documented example config', () => {
     const result = parseConfig({
       asOf: '2014-08-15',
       files: { roster: '党员名册.xlsx', visits: '走访记录.xlsx', ledger: '整改台账.xlsx', study: '学习教育.xlsx' },

@@ -126,6 +126,17 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    plan: z
+      .object({
+        /** The 事项 of the 工作记录 sheet: the plan's one-off events and documents. */
+        events: names.default(['实施方案', '动员大会', '师德教育', '征求意见报告', '查找问题', '民主生活会', '通报会', '整改方案', '学校开放日', '制度建设', '总结大会', '评选活动']),
+        /** Per item number (`1` … `16`, `四.2`, `四.3`): another window, title, or (item 15) list of 制度. */
+        items: z
+          .record(z.string().min(1), z.object({ title: z.string().min(1).optional(), from: day.optional(), to: day.optional(), names: names.optional() }).strict())
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
     /**
      * The office's own header texts: per sheet, a standard column to the header (or headers) the
      * office's template uses for it, e.g. {"整改台账": {"整改责任人": "责任领导"}}.
@@ -180,6 +191,11 @@ export const configSchema = z
         }
       }
     }
+    const known = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16', '四.2', '四.3'];
+    for (const [item, o] of Object.entries(config.plan.items)) {
+      if (!known.includes(item)) ctx.addIssue({ code: 'custom', path: ['plan', 'items', item], message: `unknown-item:${known.join('、')}` });
+      if (o.from && o.to && o.from > o.to) ctx.addIssue({ code: 'custom', path: ['plan', 'items', item], message: 'window-order' });
+    }
     config.phases.forEach((phase, i) => {
       if (phase.from > phase.to) ctx.addIssue({ code: 'custom', path: ['phases', i], message: 'window-order' });
     });
@@ -224,6 +240,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       if (issue.message === 'day') return `${at} 不是有效日期，应写成 YYYY-MM-DD`;
       if (issue.message === 'window-order') return `${at} 的开始日期晚于结束日期`;
+      if (issue.message.startsWith('unknown-item:')) return `${at} 不是方案的项目编号（可用：${issue.message.slice(13)}）`;
       if (issue.message.startsWith('unknown-sheet:')) return `${at} 不是已知的工作表（可用：${issue.message.slice(14)}）`;
       if (issue.message.startsWith('unknown-column:')) return `${at} 不是该表的标准列名（可用：${issue.message.slice(15)}）`;
       return `${at} 的值无效`;

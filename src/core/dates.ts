@@ -114,7 +114,8 @@ const MONTH_DAY = /^(\d{1,2})月(\d{1,2})日?$/;
  * `5月10日` (the year from the plan). Undefined when it is no day.
  */
 export function parseDayText(text: string, defaultYear: number): Day | undefined {
-  const value = normalizeText(text).replace(/(?<=\d)(?=\d{2}:\d{2})/, ' ');
+  // the spaces are gone after normalising: put one back between a day and a time (no lookbehind: older webviews lack it)
+  const value = normalizeText(text).replace(/(\d)(\d{2}:\d{2})/, '$1 $2');
   let m = FULL_DATE.exec(value);
   if (m) return dayFromParts(+m[1]!, +m[2]!, +m[3]!);
   m = COMPACT_DATE.exec(value);

@@ -23,3 +23,5 @@ export * from './rules/study.js';
 export * from './rules/talks.js';
 export * from './writeback.js';
 export * from './collect.js';
+export * from './plan.js';
+export * from './rules/plan.js';

@@ -79,6 +79,9 @@ export const MESSAGES = {
   PUBLICITY_SHORT: entry('error', (p) => `宣传报道 ${p.count} 篇，不足 ${p.min} 篇`, (p) => `${p.count} publicity items, fewer than ${p.min}`),
   PUBLICITY_OUTSIDE_CAMPAIGN: entry('warning', (p) => `报道日期${p.date}不在活动期内（${p.from}至${p.to}），不计入`, (p) => `item dated ${p.date} is outside the campaign; not counted`),
 
+  // 方案逐条落实 (R-plan)
+  PLAN_ITEM_UNDONE: entry('error', (p) => `方案第${p.item}项“${p.title}”已过期限（${p.window}）未完成：${p.missing}`, (p) => `plan item ${p.item} (${p.title}) was due ${p.window} and is not done: ${p.missing}`),
+
   // 征求意见 (R-opinion)
   OPINION_UNTRACED: entry('error', (p) => `台账序号“${p.seq}”在整改台账中不存在，意见无法对应到整改事项`, (p) => `ledger item "${p.seq}" does not exist`),
 } as const satisfies Record<string, Entry>;

@@ -4,7 +4,7 @@
  */
 import type {
   BranchMeetingRow, DutyRow, EssayRow, HomeVisitRow, LedgerRow, MaterialRow, OpinionRow, PublicityRow, RosterRow,
-  StudySessionRow, TalkRow,
+  StudySessionRow, TalkRow, WorkLogRow,
 } from './columns.js';
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
@@ -20,6 +20,8 @@ import { study as studyRule, type StudyStatus } from './rules/study.js';
 import { duties as dutyRule, type DutyPeriod, type LeaderDuties } from './rules/duties.js';
 import { campaignPhase, type PhaseStatus } from './rules/phase.js';
 import { talks as talkRule, type TalkPair } from './rules/talks.js';
+import { planItems } from './plan.js';
+import { PLAN_STATUSES, planProgress, ruleOutcomes, type PlanItemStatus, type PlanStatusWord } from './rules/plan.js';
 
 export interface SheetRows<R> {
   file: string;
@@ -47,6 +49,8 @@ export interface Inputs {
     materials: SheetRows<MaterialRow>;
     publicity: SheetRows<PublicityRow>;
     opinions: SheetRows<OpinionRow>;
+    /** The optional 工作记录 sheet (the plan's one-off events and documents). */
+    workLog?: SheetRows<WorkLogRow>;
   };
   /** Findings from reading the cells. */
   readFindings: Finding[];
@@ -61,6 +65,7 @@ export interface Tally {
   visits: { teachers: number; underQuota: number; judged: boolean };
   duties: { leaders: number; missedWeeks: number; missedMonths: number };
   talks: { required: number; done: number; judged: boolean };
+  plan: Record<PlanStatusWord, number> & { total: number };
   /** Absent when 学习教育.xlsx is not there. */
   study?: { essaysHanded: number; members: number; excellent: number; studyDays: number; branchesDone: number; branches: number; materialsOk: number; materialsRequired: number; publicity: number; publicityRequired: number; opinionsUntraced: number };
 }
@@ -85,6 +90,8 @@ export interface Report {
   materials: MaterialStatus[];
   publicity: PublicityStatus | NotChecked;
   opinions: OpinionStatus | NotChecked;
+  /** The plan item by item (§三.1–16, §四.2–3). */
+  plan: PlanItemStatus[];
   tally: Tally;
 }
 
@@ -107,6 +114,8 @@ export interface RowResults {
     materials: RowStatus[];
     publicity: RowStatus[];
     opinions: RowStatus[];
+    /** Present when the 工作记录 sheet was there. */
+    workLog?: RowStatus[];
   };
 }
 
@@ -145,7 +154,33 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
   const talkResult = talkRule(inputs.talks.rows, built.roster, config, asOf, { talks: { file: inputs.talks.file, sheet: inputs.talks.sheet }, roster: rosterPlace });
   const items = ledger(inputs.ledger.rows, built.roster, config, asOf, { file: inputs.ledger.file, sheet: inputs.ledger.sheet });
   const studied = evaluateStudy(inputs, built.roster, config, asOf, rosterPlace);
-  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...dutyResult.findings, ...talkResult.findings, ...items.findings, ...studied.findings]);
+  const ledgerPlace = { file: inputs.ledger.file, sheet: inputs.ledger.sheet };
+  const s = inputs.study;
+  const place = (r: SheetRows<unknown>) => ({ file: r.file, sheet: r.sheet });
+  const plan = planProgress(planItems(config), {
+    workLog: s?.workLog,
+    workLogAbsent: s ? `没有“工作记录”表（${s.essays.file}）` : `未找到${config.files.study}`,
+    rulesAbsent: `未找到${config.files.study}`,
+    ledger: { entries: items.entries, place: ledgerPlace },
+    sessions: s?.sessions,
+    opinions: s?.opinions,
+    rules: ruleOutcomes({
+      duties: { missed: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingWeeks).flat().length + Object.values(l.missingMonths).flat().length, 0), judged: config.duties.to <= asOf, place: place(inputs.duties) },
+      visits: { teachers: visits.teachers.length, under: visits.teachers.filter((t) => !t.done).length, place: place(inputs.homeVisits) },
+      talks: { required: talkResult.pairs.length, missing: talkResult.pairs.filter((p) => !p.done).length, place: place(inputs.talks) },
+      ...(s && studied.study.checked
+        ? {
+            study: { ...studied.study, place: place(s.essays) },
+            materials: { required: studied.materials.length, notOk: studied.materials.filter((m) => !m.ok).map((m) => m.name), place: place(s.materials) },
+            branches: { total: studied.branches.length, notOk: studied.branches.filter((b) => !b.held || !b.fourEvaluations).map((b) => b.branch), place: place(s.meetings) },
+            publicity: { count: (studied.publicity as PublicityStatus).count, required: (studied.publicity as PublicityStatus).required, place: place(s.publicity) },
+          }
+        : {}),
+    }),
+  }, asOf);
+  const findings = sortFindings([...inputs.readFindings, ...built.findings, ...visits.findings, ...dutyResult.findings, ...talkResult.findings, ...items.findings, ...studied.findings, ...plan.findings]);
+  const byPlanStatus = Object.fromEntries(PLAN_STATUSES.map((st) => [st, 0])) as Record<PlanStatusWord, number>;
+  for (const it of plan.items) byPlanStatus[it.status]++;
   const byStatus = Object.fromEntries(LEDGER_STATUSES.map((s) => [s, 0])) as Record<LedgerStatusWord, number>;
   for (const e of items.entries) byStatus[e.status]++;
   const tally: Tally = {
@@ -159,6 +194,7 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       missedMonths: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingMonths).reduce((m, w) => m + w.length, 0), 0),
     },
     talks: { required: talkResult.pairs.length, done: talkResult.pairs.filter((p) => p.done).length, judged: talkResult.judged },
+    plan: { ...byPlanStatus, total: plan.items.length },
     ...(studied.tally ? { study: studied.tally } : {}),
   };
   return {
@@ -178,9 +214,10 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       materials: studied.materials,
       publicity: studied.publicity,
       opinions: studied.opinions,
+      plan: plan.items,
       tally,
     },
-    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows, ...(studied.rows ? { study: studied.rows } : {}) },
+    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows, ...(studied.rows ? { study: { ...studied.rows, ...(s?.workLog ? { workLog: plan.rows } : {}) } } : {}) },
     roster: built.roster,
   };
 }

@@ -269,7 +269,8 @@ function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, 
 
 /** A number cell as text without exponent or float noise (工号 typed as a number). */
 function numberText(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) >= 1e15) return BigInt(n).toString();
+  // every digit, no exponent (toFixed is exact below 1e21; no BigInt, which older webviews lack)
+  if (Number.isInteger(n) && Math.abs(n) >= 1e15 && Math.abs(n) < 1e21) return n.toFixed(0);
   return String(n);
 }
 

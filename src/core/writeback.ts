@@ -16,12 +16,23 @@ import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
 import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
 import { MATERIAL_NOT_OWED, MATERIAL_OK } from './rules/materials.js';
+import { PLAN_ROW_PROVES } from './rules/plan.js';
 import { OWNED_PREFIX, type HeaderLayout } from './table.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
 export type OwnedValue = string | number | { day: Day } | null;
 
 export type HighlightColour = 'red' | 'amber' | 'yellow';
+
+/**
+ * Fill and font colours (ARGB) of the highlights: Excel's own 差/中性 palette, and a light yellow.
+ * The write-back's styles and the summary's fills use these, so red means the same everywhere.
+ */
+export const HIGHLIGHT_COLOURS: Record<HighlightColour, { fill: string; font?: string }> = {
+  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  amber: { fill: 'FFFFD8A8', font: 'FF8A4B00' },
+  yellow: { fill: 'FFFFF59D' },
+};
 
 /** A conditional format: a colour on `columns` × the data rows when `formula` (for the first data row) is true. */
 export interface Highlight {
@@ -148,6 +159,11 @@ export const PERSON_BEHIND = '未达标';
 export const PERSON_PENDING = '进行中';
 export const PERSON_OK = '达标';
 
+/** A duty with a quota, in one word: 达标, or 未达标 once its window is judged, else 进行中. */
+export function progressWord(done: boolean, judged: boolean): string {
+  return done ? PERSON_OK : judged ? PERSON_BEHIND : PERSON_PENDING;
+}
+
 function monthZh(key: string): string {
   return `${Number(key.slice(5, 7))}月`;
 }
@@ -242,6 +258,7 @@ export function planWriteBack(evaluation: Evaluation, layouts: Partial<Record<st
       if (layout) writes.push(logWrite(id, study[id], layout));
     }
     if (layouts.materials) writes.push(logWrite('materials', study.materials, layouts.materials, [MATERIAL_OK, MATERIAL_NOT_OWED]));
+    if (layouts.workLog && study.workLog) writes.push(logWrite('workLog', study.workLog, layouts.workLog, [PLAN_ROW_PROVES]));
   }
   return writes;
 }

@@ -6,7 +6,7 @@
 import { Collector, type SheetInfo } from '../core/collect.js';
 import {
   branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
-  rosterSheet, studySessionSheet, talkSheet, type SheetSpec, type WorkbookId,
+  rosterSheet, studySessionSheet, talkSheet, workLogSheet, type SheetSpec, type WorkbookId,
 } from '../core/columns.js';
 import type { Config } from '../core/config.js';
 import { InputError } from '../core/problems.js';
@@ -37,7 +37,7 @@ export const WORKBOOK_SHEETS: [WorkbookId, SheetSpec[]][] = [
   ['roster', [rosterSheet]],
   ['visits', [homeVisitSheet, dutySheet, talkSheet]],
   ['ledger', [ledgerSheet]],
-  ['study', [essaySheet, studySessionSheet, branchMeetingSheet, materialSheet, publicitySheet, opinionSheet]],
+  ['study', [essaySheet, studySessionSheet, branchMeetingSheet, materialSheet, publicitySheet, opinionSheet, workLogSheet]],
 ];
 
 /** The sheet a spec asks for: by name; a workbook with a single sheet is taken as that sheet. */
@@ -50,6 +50,7 @@ function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): S
 
 /** Reads one sheet of an open workbook into the collector. */
 export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress): Promise<void> {
+  if (spec.optional && !reader.findSheet(spec.sheet)) return; // the rules it feeds say 未检查
   const sheet = pickSheet(reader, spec, soleSheetOk);
   const merges = await reader.readMerges(sheet);
   const sink = collector.sheet(spec, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, merges, part: sheet.part });
@@ -114,7 +115,7 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
     await withWorkbook(source, file, async (reader, old) => {
       if (old) legacy[id] = true;
       // a workbook of one table (roster, ledger) may have its single sheet named anything
-      for (const spec of specs) await readSheet(reader, spec, collector, specs.length === 1, progress);
+      for (const spec of specs) await readSheet(reader, spec, collector, specs.filter((s) => !s.optional).length === 1, progress);
     });
   }
   return { inputs: collector.inputs(), files, legacy, sheets: collector.sheets };

@@ -18,7 +18,7 @@ export const WRITTEN_SHEETS: [WorkbookId, string[]][] = [
   ['roster', ['roster']],
   ['visits', ['homeVisits', 'duties', 'talks']],
   ['ledger', ['ledger']],
-  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions']],
+  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions', 'workLog']],
 ];
 
 /** Every sheet's write, by sheet id. */

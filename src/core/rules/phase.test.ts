@@ -5,7 +5,7 @@ import { campaignPhase } from './phase.js';
 const config = defaultConfig();
 
 describe('campaignPhase', () => {
-  it('names the phase and the days left (SPEC example)', () => {
+  it('names the phase and the days left (as in the documented report example)', () => {
     expect(campaignPhase(config, '2014-08-15')).toMatchObject({ name: '整改落实、建章立制', index: 3, daysLeft: 46 });
   });
   it('switches on the phase boundaries', () => {
