@@ -11,7 +11,7 @@ describe('formatReport', () => {
       findings, notes: [], study: { checked: false, reason: '未找到学习教育.xlsx，学习教育各项未检查' },
       tally: {
         errors: 0, warnings: 205, ledger: { 已逾期: 0, 即将到期: 0, 要素不全: 0, 整改中: 0, 逾期完成: 0, 已完成: 0, total: 0 },
-        visits: { teachers: 1, underQuota: 0, judged: true }, duties: { leaders: 0, missedWeeks: 0, missedMonths: 0 }, talks: { required: 0, done: 0, judged: true },
+        visits: { teachers: 1, underQuota: 0, judged: true }, plan: { 已完成: 0, 进行中: 0, 未开始: 0, 未完成: 0, 未检查: 18, total: 18 }, duties: { leaders: 0, missedWeeks: 0, missedMonths: 0 }, talks: { required: 0, done: 0, judged: true },
       },
     } as unknown as Report;
     const text = formatReport(report, 'zh', 200);

@@ -10,7 +10,7 @@ import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
 import { anySkipped, isSkipped, refresh } from '../io/refresh.js';
 import { jsonReportText } from '../run/report.js';
-import { formatRefresh, formatReport, jsonReport, jsonRefresh } from './format.js';
+import { formatRefresh, formatReport, jsonReport, jsonRefresh, refreshProblem } from './format.js';
 
 interface CommonOptions {
   asOf?: string;
@@ -58,8 +58,8 @@ common(
   lang = opts.lang;
   const result = await refresh(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
   if (opts.json) process.stdout.write(`${JSON.stringify({ ...jsonReport(result.report, opts.lang), refresh: jsonRefresh(dir, result.files) }, null, 2)}\n`);
-  else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n${formatRefresh(dir, result.files)}\n`);
-  for (const f of result.files.filter(isSkipped)) process.stderr.write(`taizhang: ${f.message}\n`);
+  else process.stdout.write(`${formatReport(result.report, opts.lang)}\n\n${formatRefresh(dir, result.files, opts.lang)}\n`);
+  for (const f of result.files.filter(isSkipped)) process.stderr.write(`taizhang: ${refreshProblem(f, opts.lang)}\n`);
   process.exitCode = anySkipped(result.files) ? 2 : exitCodeOf(result.report);
 });
 
@@ -86,12 +86,16 @@ program
   .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
   .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
   .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件而不发送')
-  .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean }) => {
+  .addOption(langOption())
+  .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean; lang: Lang }) => {
+    lang = opts.lang;
     const { NIGHTLY_EXIT, nightly } = await import('../io/nightly.js');
     const result = await nightly(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
-    if (result.summary) process.stdout.write(`汇总：${result.summary}\n`);
-    if (result.eml) process.stdout.write(`邮件（未发送）：${result.eml}\n`);
-    process.stdout.write(`日志：${result.log}\n`);
+    // the log and the mail are the school's, in Chinese; these lines are the operator's
+    const en = opts.lang === 'en';
+    if (result.summary) process.stdout.write(`${en ? 'summary: ' : '汇总：'}${result.summary}\n`);
+    if (result.eml) process.stdout.write(`${en ? 'mail (not sent): ' : '邮件（未发送）：'}${result.eml}\n`);
+    process.stdout.write(`${en ? 'log: ' : '日志：'}${result.log}\n`);
     for (const p of result.problems) process.stderr.write(`taizhang: ${p}\n`);
     process.exitCode = NIGHTLY_EXIT[result.outcome];
   });

@@ -9,7 +9,7 @@ import { addSheet, newWorkbook } from './templates.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-/** The config file `init` writes: the keys of SPEC §5.1 with the 2014 plan's values. */
+/** The config file `init` writes: the main keys of the config (docs: 配置文件) with the 2014 plan's values. */
 export function starterConfig(config: Config = defaultConfig()): Record<string, unknown> {
   return {
     files: config.files,
@@ -21,6 +21,7 @@ export function starterConfig(config: Config = defaultConfig()): Record<string, 
     meetings: config.meetings,
     materials: { due: config.materials.due },
     publicity: { min: config.publicity.min },
+    plan: { events: config.plan.events, items: {} },
     mail: { to: [], from: '', host: '', port: 465, secure: true, user: '' },
   };
 }

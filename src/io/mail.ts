@@ -17,6 +17,8 @@ export interface Changes {
   becameOverdue: string[];
   closed: string[];
   reachedQuota: string[];
+  /** Plan items that turned 未完成 since the last mail. */
+  planUndone: string[];
 }
 
 export interface MailContent {
@@ -39,6 +41,7 @@ export function mailContent(report: Report, changes: Changes | undefined, skippe
     `家访：有任务的教师 ${t.visits.teachers} 人，未达标 ${t.visits.underQuota} 人`,
     `三进三听：缺 ${t.duties.missedWeeks} 个周次，每月任务缺 ${t.duties.missedMonths} 次`,
     `谈心谈话：应谈 ${t.talks.required} 对，已谈 ${t.talks.done} 对`,
+    `方案 ${t.plan.total} 项：已完成 ${t.plan['已完成']}，进行中 ${t.plan['进行中']}，未开始 ${t.plan['未开始']}，未完成 ${t.plan['未完成']}${t.plan['未检查'] ? `，未检查 ${t.plan['未检查']}` : ''}`,
   ];
   const overdue = overdueWorstFirst(report.ledger);
   if (overdue.length) {
@@ -47,10 +50,11 @@ export function mailContent(report: Report, changes: Changes | undefined, skippe
   }
   if (changes) {
     lines.push('', '与上次相比：');
-    const none = !changes.becameOverdue.length && !changes.closed.length && !changes.reachedQuota.length;
+    const none = !changes.becameOverdue.length && !changes.closed.length && !changes.reachedQuota.length && !changes.planUndone.length;
     if (changes.becameOverdue.length) lines.push(`  新逾期：${changes.becameOverdue.join('；')}`);
     if (changes.closed.length) lines.push(`  已办结：${changes.closed.join('；')}`);
     if (changes.reachedQuota.length) lines.push(`  家访新达标：${changes.reachedQuota.join('、')}`);
+    if (changes.planUndone.length) lines.push(`  方案新未完成：${changes.planUndone.join('；')}`);
     if (none) lines.push('  无变化');
   }
   if (skipped.length) lines.push('', '未能更新的工作簿：', ...skipped.map((s) => `  ${s}`));

@@ -27,7 +27,7 @@ export interface NightlyOptions extends CheckOptions {
 /** done: all steps ran; partial: it ran but a workbook was skipped or the mail not sent; stopped: bad input; busy: another run holds the lock. */
 export type NightlyOutcome = 'done' | 'partial' | 'stopped' | 'busy';
 
-/** Exit codes: 0 done, 2 could not run (SPEC §5), 3 ran with a failed step. */
+/** Exit codes: 0 done, 2 could not run (as for every command), 3 ran with a failed step. */
 export const NIGHTLY_EXIT: Record<NightlyOutcome, number> = { done: 0, stopped: 2, busy: 2, partial: 3 };
 
 export interface NightlyResult {
@@ -75,6 +75,8 @@ interface Snapshot {
   asOf: string;
   ledger: { key: string; label: string; status: string }[];
   visits: { teacher: string; done: boolean }[];
+  /** Absent in a snapshot saved before the plan was tracked. */
+  plan?: { item: string; title: string; status: string }[];
 }
 
 function snapshotOf(report: Report): Snapshot {
@@ -82,6 +84,7 @@ function snapshotOf(report: Report): Snapshot {
     asOf: report.asOf,
     ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: `${e.seq ? `${e.seq}号` : `第${e.row}行`}${e.problem ? ` ${e.problem}` : ''}`, status: e.status })),
     visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
+    plan: report.plan.map((p) => ({ item: p.item, title: p.title, status: p.status })),
   };
 }
 
@@ -93,6 +96,7 @@ export function changesSince(before: Snapshot, now: Snapshot): Changes {
     becameOverdue: now.ledger.filter((e) => e.status === '已逾期' && old.get(e.key) !== '已逾期').map((e) => e.label),
     closed: now.ledger.filter((e) => closedWords.includes(e.status) && old.has(e.key) && !closedWords.includes(old.get(e.key)!)).map((e) => e.label),
     reachedQuota: now.visits.filter((v) => v.done && wasDone.get(v.teacher) === false).map((v) => v.teacher),
+    planUndone: (now.plan ?? []).filter((p) => p.status === '未完成' && before.plan?.find((q) => q.item === p.item)?.status !== '未完成').map((p) => `第${p.item}项 ${p.title}`),
   };
 }
 
@@ -147,6 +151,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
       for (const c of changes.becameOverdue) write(`    新逾期：${c}`);
       for (const c of changes.closed) write(`    已办结：${c}`);
       for (const c of changes.reachedQuota) write(`    家访新达标：${c}`);
+      for (const c of changes.planUndone) write(`    方案新未完成：${c}`);
     } else write('  没有上次的记录，本次不比较');
 
     const content = mailContent(report, changes, skipped);

@@ -1,6 +1,6 @@
 /**
  * `refresh` as a library call: check, then write the tool's columns and highlights into the
- * clerks' workbooks, keeping SPEC §6's promises:
+ * clerks' workbooks, keeping the safety promises (docs/工作簿格式与检查规则.md, 四):
  * - a workbook is replaced only by a complete new file: written beside it under a temporary
  *   name, synced to disk, then renamed over it (atomic on one file system);
  * - the previous version is first copied to `.taizhang/backups/` (the newest `backups.keep` kept);

@@ -26,6 +26,10 @@ export const L = {
       if (!s) return r.study.checked ? '' : `学习教育：${r.study.reason}`;
       return `学习教育：心得体会 ${s.essaysHanded}/${s.members} 人，优秀 ${s.excellent} 篇，集中学习 ${s.studyDays} 天；组织生活会 ${s.branchesDone}/${s.branches} 个支部合格；对照检查材料 ${s.materialsOk}/${s.materialsRequired} 人合格；宣传报道 ${s.publicity}/${s.publicityRequired} 篇；未对应台账的意见 ${s.opinionsUntraced} 条`;
     },
+    plan: (r: Report) => {
+      const t = r.tally.plan;
+      return `方案 ${t.total} 项：已完成 ${t['已完成']}，进行中 ${t['进行中']}，未开始 ${t['未开始']}，未完成 ${t['未完成']}${t['未检查'] ? `，未检查 ${t['未检查']}` : ''}`;
+    },
     visits: (r: Report) =>
       `家访：有家访任务的教师 ${r.tally.visits.teachers} 人，未达标 ${r.tally.visits.underQuota} 人${r.tally.visits.judged ? '' : '（家访期未结束，暂不判定）'}`,
   },
@@ -48,6 +52,10 @@ export const L = {
       const s = r.tally.study;
       if (!s) return 'Study workbook not found: study rules not checked';
       return `Study: essays ${s.essaysHanded}/${s.members}, excellent ${s.excellent}, study days ${s.studyDays}; branches ${s.branchesDone}/${s.branches}; materials ${s.materialsOk}/${s.materialsRequired}; publicity ${s.publicity}/${s.publicityRequired}; untraced opinions ${s.opinionsUntraced}`;
+    },
+    plan: (r: Report) => {
+      const t = r.tally.plan;
+      return `Plan: ${t.total} items, ${t['已完成']} done, ${t['进行中']} in progress, ${t['未开始']} not started, ${t['未完成']} overdue${t['未检查'] ? `, ${t['未检查']} not checked` : ''}`;
     },
     visits: (r: Report) => `Home visits: ${r.tally.visits.teachers} teachers with a quota, ${r.tally.visits.underQuota} under quota${r.tally.visits.judged ? '' : ' (window still open)'}`,
   },
@@ -89,5 +97,5 @@ export function findingLine(f: Finding, lang: Lang): string {
 /** The tally lines under the findings. */
 export function tallyLines(report: Report, lang: Lang): string[] {
   const t = L[lang];
-  return [t.total(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report), t.study(report)].filter(Boolean);
+  return [t.total(report), t.plan(report), t.ledger(report), t.visits(report), t.duties(report), t.talks(report), t.study(report)].filter(Boolean);
 }

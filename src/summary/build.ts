@@ -10,14 +10,18 @@ import type { Config } from '../core/config.js';
 import { formatDayZh, toDate, type Day } from '../core/dates.js';
 import type { Evaluation } from '../core/report.js';
 import { dueSoonNearestFirst, LEDGER_STATUSES, overdueWorstFirst } from '../core/rules/ledger.js';
+import { HIGHLIGHT_COLOURS, PERSON_BEHIND, PERSON_OK, progressWord } from '../core/writeback.js';
+import { windowZh } from '../core/plan.js';
+import type { PlanStatusWord } from '../core/rules/plan.js';
 
 const FONT = '微软雅黑';
 const COLOURS = {
   header: 'FF1F4E79',
   headerText: 'FFFFFFFF',
-  red: 'FFFFC7CE',
-  redText: 'FF9C0006',
-  amber: 'FFFFD8A8',
+  red: HIGHLIGHT_COLOURS.red.fill,
+  redText: HIGHLIGHT_COLOURS.red.font!,
+  amber: HIGHLIGHT_COLOURS.amber.fill,
+  yellow: HIGHLIGHT_COLOURS.yellow.fill,
   green: 'FFC6EFCE',
   greenText: 'FF006100',
   grey: 'FFEDEDED',
@@ -28,7 +32,7 @@ const COLOURS = {
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } }, left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
 
-const STATUS_FILL: Record<string, string | undefined> = { 已逾期: COLOURS.red, 即将到期: COLOURS.amber, 要素不全: 'FFFFF59D', 已完成: COLOURS.green, 逾期完成: COLOURS.green };
+const STATUS_FILL: Record<string, string | undefined> = { 已逾期: COLOURS.red, 即将到期: COLOURS.amber, 要素不全: COLOURS.yellow, 已完成: COLOURS.green, 逾期完成: COLOURS.green };
 
 /** Widths that fit Chinese text: a CJK character is about two Latin ones. */
 function textWidth(value: unknown): number {
@@ -118,7 +122,9 @@ function overview(wb: ExcelJS.Workbook, ev: Evaluation, config: Config): void {
   dataBar(ws, 'B3:C3');
   for (const a of ['A3', 'B3']) ws.getCell(a).font = { name: FONT, bold: true };
 
+  const p = t.plan;
   const figures: [string, number | string, string, boolean][] = [
+    ['方案逐项：未完成', p['未完成'], `方案 ${p.total} 项：已完成 ${p['已完成']}，进行中 ${p['进行中']}，未开始 ${p['未开始']}，未完成 ${p['未完成']}${p['未检查'] ? `，未检查 ${p['未检查']}` : ''}`, p['未完成'] > 0],
     ['整改事项：已逾期', t.ledger['已逾期'], `共 ${t.ledger.total} 项`, t.ledger['已逾期'] > 0],
     ['整改事项：即将到期', t.ledger['即将到期'], `${config.ledger.dueSoonDays} 天内到期`, false],
     ['整改事项：要素不全', t.ledger['要素不全'], '六要素未填全', t.ledger['要素不全'] > 0],
@@ -194,11 +200,38 @@ function overview(wb: ExcelJS.Workbook, ev: Evaluation, config: Config): void {
   }
 }
 
+const PLAN_FILL: Record<PlanStatusWord, string | undefined> = { 已完成: COLOURS.green, 进行中: COLOURS.amber, 未开始: undefined, 未完成: COLOURS.red, 未检查: COLOURS.grey };
+
+/** 方案进度: the plan item by item, the first thing the 书记 asks. */
+function planSheet(wb: ExcelJS.Workbook, ev: Evaluation): void {
+  const rows = ev.report.plan.map((p) => ({
+    item: p.item, title: p.title, window: windowZh(p), status: p.status,
+    evidence: p.evidence.join('\n'), missing: p.missing.join('\n'),
+  }));
+  const ws = tableSheet(wb, '方案进度', ev.report.asOf, [
+    { header: '项', key: 'item', width: 6 }, { header: '方案内容', key: 'title', width: 30 }, { header: '时间', key: 'window', width: 20 },
+    { header: '状态', key: 'status', width: 9 }, { header: '佐证', key: 'evidence', width: 46 }, { header: '还缺', key: 'missing', width: 46 },
+  ], rows);
+  // Wrapped text needs its height said: not every program grows a row to fit when it opens the file.
+  const lines = (text: string, width: number) => text.split('\n').reduce((n, seg) => n + Math.max(1, Math.ceil(textWidth(seg) / (width - 1))), 0);
+  rows.forEach((r, i) => {
+    const row = ws.getRow(i + 2);
+    for (const c of [5, 6]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    row.height = 15 * Math.max(lines(r.title, 30), lines(r.evidence, 46), lines(r.missing, 46));
+    for (const c of [1, 2, 3]) row.getCell(c).alignment = { vertical: 'top', wrapText: c === 2 };
+    const status = row.getCell(4);
+    status.alignment = { horizontal: 'center', vertical: 'top' };
+    status.font = { name: FONT, bold: true, color: r.status === '未完成' ? { argb: COLOURS.redText } : undefined };
+    const colour = PLAN_FILL[r.status];
+    if (colour) status.fill = fill(colour);
+  });
+}
+
 function visitsSheet(wb: ExcelJS.Workbook, ev: Evaluation): void {
   const visits = [...ev.report.visits].sort((a, b) => Number(b.headTeacher) - Number(a.headTeacher) || a.counted / a.quota - b.counted / b.quota);
   const rows = visits.map((v) => ({
     teacher: v.teacher, department: v.department ?? '', branch: v.branch ?? '', role: v.headTeacher ? '班主任' : v.role,
-    counted: v.counted, quota: v.quota, rate: Math.min(1, v.counted / v.quota), status: v.done ? '达标' : ev.report.tally.visits.judged ? '未达标' : '进行中',
+    counted: v.counted, quota: v.quota, rate: Math.min(1, v.counted / v.quota), status: progressWord(v.done, ev.report.tally.visits.judged),
   }));
   const ws = tableSheet(wb, '家访', ev.report.asOf, [
     { header: '教师', key: 'teacher' }, { header: '处室', key: 'department' }, { header: '支部', key: 'branch' }, { header: '身份', key: 'role' },
@@ -206,9 +239,9 @@ function visitsSheet(wb: ExcelJS.Workbook, ev: Evaluation): void {
   ], rows);
   if (rows.length) dataBar(ws, `G2:G${rows.length + 1}`);
   rows.forEach((r, i) => {
-    if (r.status === '达标') return;
+    if (r.status === PERSON_OK) return;
     const row = ws.getRow(i + 2);
-    for (let c = 1; c <= 8; c++) if (c !== 7) row.getCell(c).fill = fill(r.status === '未达标' ? COLOURS.red : COLOURS.amber);
+    for (let c = 1; c <= 8; c++) if (c !== 7) row.getCell(c).fill = fill(r.status === PERSON_BEHIND ? COLOURS.red : COLOURS.amber);
   });
 }
 
@@ -395,6 +428,7 @@ export function buildSummary(ev: Evaluation, config: Config): ExcelJS.Workbook {
   wb.modified = asOfDate;
   wb.title = `${ev.report.school} 台账日报 ${ev.report.asOf}`;
   overview(wb, ev, config);
+  planSheet(wb, ev);
   visitsSheet(wb, ev);
   dutiesSheet(wb, ev, config);
   talksSheet(wb, ev, config);

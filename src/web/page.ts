@@ -59,6 +59,17 @@ function render(v: CheckedView): void {
   $('files').textContent = `已读取：${v.files.join('、')}`;
   const tally = $('tally');
   tally.replaceChildren(...v.tally.map((t) => el('li', t)));
+  const plan = $('plan');
+  const table = el('table');
+  const head = el('tr');
+  for (const h of ['项', '方案内容', '时间', '状态', '佐证或还缺']) head.append(el('th', h));
+  table.append(head);
+  for (const p of v.plan) {
+    const tr = el('tr');
+    tr.append(el('td', p.item), el('td', p.title), el('td', p.window), el('td', p.status, `status s-${p.status}`), el('td', p.note));
+    table.append(tr);
+  }
+  plan.replaceChildren(el('h3', '方案进度'), table);
   const notes = $('notes');
   notes.replaceChildren(...(v.notes.length ? [el('h3', '说明'), ...v.notes.map((n) => el('p', n, 'note'))] : []));
   const box = $('findings');

@@ -28,6 +28,8 @@ export interface CheckedView {
   warnings: number;
   /** Which of the workbooks were found, and under which file names. */
   files: string[];
+  /** The plan item by item. */
+  plan: { item: string; title: string; window: string; status: string; note: string }[];
 }
 
 export type Response =

@@ -12,6 +12,7 @@ import { MemorySource } from '../run/source.js';
 import { summaryBytes, summaryFileName } from '../run/summary.js';
 import { findingLine, tallyLines } from '../run/text.js';
 import { noteMessage } from '../core/findings.js';
+import { windowZh } from '../core/plan.js';
 import type { CheckedView, Request, Response } from './protocol.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,6 +41,7 @@ function view(result: CheckResult): CheckedView {
     errors: r.tally.errors,
     warnings: r.tally.warnings,
     files: Object.values(result.loaded.files).filter((f): f is string => !!f),
+    plan: r.plan.map((p) => ({ item: p.item, title: p.title, window: windowZh(p), status: p.status, note: (p.status === '已完成' ? p.evidence : p.missing).join('；') })),
   };
 }
 
