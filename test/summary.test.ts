@@ -52,9 +52,9 @@ for (const [name, src] of [['the sample', SAMPLE], ['the LibreOffice fixture', j
       expect(readdirSync(dir).filter((n) => n.includes('taizhang-tmp'))).toEqual([]);
     });
 
-    it('has the six sheets, overview first, each set up for A4 landscape printing', async () => {
+    it('has its sheets, the overview and the plan first, each set up for A4 landscape printing', async () => {
       const wb = await open(path);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '家访', '三进三听', '谈心', '整改台账', '支部']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '方案进度', '家访', '三进三听', '谈心', '整改台账', '支部']);
       for (const ws of wb.worksheets) {
         expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
         expect(ws.headerFooter.oddFooter).toContain(`截至 ${report.asOf}`);

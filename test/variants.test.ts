@@ -341,3 +341,59 @@ describe('学习教育.xlsx refreshed like the others', () => {
     expect(await col('征求意见', 'G')).toEqual([[1, '【自动】校验'], [2, '计入（对应整改事项1号）'], [3, '整改台账中没有99号'], [4, '计入（未对应整改事项）']]);
   });
 });
+
+describe('the plan item by item, on the basic office with a 工作记录 sheet added in LibreOffice', () => {
+  const SRC = join(VARIANTS, 'plan');
+
+  it('gives every item the status worked out by hand, as of 2014-08-15', async () => {
+    const { report } = await check(SRC);
+    expect(report.plan.map((p) => [p.item, p.status])).toEqual([
+      ['1', '已完成'], ['2', '未完成'], ['3', '未完成'], ['4', '未完成'], ['5', '未完成'], ['6', '未完成'], ['7', '已完成'], ['8', '已完成'],
+      ['9', '未完成'], ['10', '未完成'], ['11', '未完成'], ['12', '已完成'], ['13', '未完成'], ['14', '进行中'], ['15', '已完成'], ['16', '未开始'],
+      ['四.2', '已完成'], ['四.3', '进行中'],
+    ]);
+    expect(report.plan.find((p) => p.item === '2')!.missing).toEqual(['工作记录「动员大会」第3行日期3月20日不在3月19日']);
+    expect(report.plan.find((p) => p.item === '15')!.evidence[0]).toMatch(/^制度建设：党员干部直接联系群众制度（工作记录第10行）/);
+    expect(report.tally.plan).toEqual({ 已完成: 6, 进行中: 2, 未开始: 1, 未完成: 9, 未检查: 0, total: 18 });
+    const undone = report.findings.filter((f) => f.code === 'PLAN_ITEM_UNDONE');
+    expect(undone).toHaveLength(9);
+    expect(undone.find((f) => f.params.item === '2')).toMatchObject({ file: '学习教育.xlsx', sheet: '工作记录', row: 3 });
+  });
+
+  it('the plain basic office (no 工作记录) reports the items it proves as 未检查, and no error for them', async () => {
+    const { report } = await check(BASIC);
+    expect(report.plan.filter((p) => p.status === '未检查').map((p) => p.item)).toEqual(['1', '2', '4', '7', '8', '11', '12', '13', '14', '15', '16', '四.2']);
+    expect(report.findings.filter((f) => f.code === 'PLAN_ITEM_UNDONE').map((f) => f.params.item)).toEqual(['10', '3', '5', '6', '9']);
+  });
+
+  it('refresh writes on each 工作记录 row which item it proves, or why none', async () => {
+    const { dir } = refreshTwice(SRC);
+    const ws = await cellsOf(join(dir, '学习教育.xlsx'), '工作记录');
+    const col: unknown[] = [];
+    ws.eachRow((row, r) => col.push([r, row.getCell('G').value]));
+    expect(col).toEqual([
+      [1, '【自动】校验'], [2, '证明第1项（制定活动实施方案）'], [3, '不在第2项的时间内（3月19日）'], [4, '证明第4项（组织相关师德教育活动）'],
+      [5, '证明第7项（开展“我为学校发展献计献策”金点子征集活动）'], [6, '证明第8项（查找突出问题）'], [7, '证明第11项（开好专题民主生活会和组织生活会）'],
+      [8, '证明第12项（通报评议民主生活会情况）'], [9, '证明第13项（制定整改方案）'], [10, '证明第15项（健全落实制度）'], [11, '证明第15项（健全落实制度）'],
+      [12, '证明第15项（健全落实制度）'], [13, '证明第四.2项（创新活动载体）'], [14, '不在第14项的时间内（9月1日至9月30日）'],
+    ]);
+  });
+
+  it('the summary has 方案进度 right after 总览, one row per item, and 总览 counts them', async () => {
+    const out = join(tempDir(), 's.xlsx');
+    expect(runCli(['summary', SRC, '-o', out]).code).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(['总览', '方案进度']);
+    const ws = wb.getWorksheet('方案进度')!;
+    expect(ws.getRow(1).values).toEqual([undefined, '项', '方案内容', '时间', '状态', '佐证', '还缺']);
+    expect([2, 3, 17].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`D${r}`).value])).toEqual([['1', '已完成'], ['2', '未完成'], ['16', '未开始']]);
+    expect(ws.getCell('C3').value).toBe('3月19日');
+    const overview = wb.getWorksheet('总览')!;
+    let line = '';
+    overview.eachRow((row) => row.eachCell((c) => {
+      if (typeof c.value === 'string' && c.value.startsWith('方案 18 项')) line = c.value;
+    }));
+    expect(line).toBe('方案 18 项：已完成 6，进行中 2，未开始 1，未完成 9');
+  });
+});

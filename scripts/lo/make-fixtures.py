@@ -535,12 +535,43 @@ def legacy(office, out, basic_dir):
         doc.close(True)
 
 
+def plan(office, out, basic_dir):
+    """The basic office with a 工作记录 sheet added in Calc to its 学习教育.xlsx: the plan item by item.
+    Expected statuses as of 2014-08-15, worked out by hand in test/variants.test.ts."""
+    os.makedirs(out, exist_ok=True)
+    for name in ('taizhang.config.json', '党员名册.xlsx', '走访记录.xlsx', '整改台账.xlsx'):
+        shutil.copy(os.path.join(basic_dir, name), os.path.join(out, name))
+    doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.join(basic_dir, '学习教育.xlsx')), '_blank', 0, (prop('Hidden', True),))
+    book = Book(doc)
+    book.first = False
+    s = book.sheet('工作记录')
+    book.fill(s, 0, [
+        ['日期', '事项', '内容', '负责人', '参加人数', '佐证材料'],
+        [D('2014-03-10'), '实施方案', '《实施方案》', '吴敏华', None, '党发〔2014〕3号'],   # row 2: item 1
+        [D('2014-03-20'), '动员大会', '全校动员大会', '吴敏华', 60, None],                  # row 3: a day late for item 2
+        ['2014年4月16日', '师德教育', '学习师德规范', '刘春华', 4, None],                   # row 4: item 4 (but no 观看影片)
+        [D('2014-04-05'), '征求意见报告', '征求意见情况报告', '吴敏华', None, None],       # row 5: item 7
+        [D('2014-06-03'), '查找问题', '主要问题书面材料', '吴敏华', None, None],           # row 6: item 8
+        [D('2014-05-09'), '民主生活会', '班子专题民主生活会', '吴敏华', 2, None],           # row 7: item 11 (5月上旬)
+        [D('2014-05-15'), '通报会', '通报民主生活会情况', '谭　红', 30, None],              # row 8: item 12 (after it)
+        [D('2014-07-05'), '整改方案', '整改方案公示', '吴敏华', None, None],               # row 9: item 13 (ledger 要素不全)
+        [D('2014-07-15'), '制度建设', '党员干部直接联系群众制度、畅通群众诉求渠道制度', '谭　红', None, None],   # rows 10-12: item 15
+        [D('2014-07-28'), '制度建设', '《财务管理》、学校会计制度、专项经费监管制度', '谭　红', None, None],
+        [D('2014-08-01'), '制度建设', '规范办学行为、治理教育乱收费制度、规章制度汇编', '谭　红', None, None],
+        [D('2014-06-20'), '评选活动', '评选十佳教师', '谭　红', None, None],               # row 13: 四.2
+        [D('2014-08-10'), '学校开放日', '开放日（八月）', '吴敏华', None, None],            # row 14: not in September
+    ])
+    doc.storeToURL(uno.systemPathToFileUrl(os.path.join(out, '学习教育.xlsx')), (prop('FilterName', 'Calc MS Excel 2007 XML'), prop('Overwrite', True)))
+    doc.close(True)
+
+
 SETS = {
     'basic': lambda office: (basic(office, os.path.join(OUT, 'basic')), study(office, os.path.join(OUT, 'basic'))),
     'rich': lambda office: rich(office, os.path.join(OUT, 'rich')),
     'two-level': lambda office: two_level(office, os.path.join(OUT, 'variants', 'two-level'), os.path.join(OUT, 'basic')),
     'sub-rows': lambda office: sub_rows(office, os.path.join(OUT, 'variants', 'sub-rows'), os.path.join(OUT, 'basic')),
     'legacy': lambda office: legacy(office, os.path.join(OUT, 'variants', 'legacy'), os.path.join(OUT, 'basic')),
+    'plan': lambda office: plan(office, os.path.join(OUT, 'variants', 'plan'), os.path.join(OUT, 'basic')),
 }
 
 

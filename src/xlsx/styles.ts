@@ -6,18 +6,13 @@
  */
 import { SaxesParser } from 'saxes';
 import { InputError } from '../core/problems.js';
-import type { HighlightColour } from '../core/writeback.js';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../core/writeback.js';
 import type { PatchStyles } from './sheetPatch.js';
 import { attribute, scanXml, withAttribute } from './xmlScan.js';
 
 const DATE_FORMAT = 'yyyy\\-mm\\-dd';
 
-/** Fill and font colours (ARGB) of the highlights: Excel's own 差/中性 palette, and a light yellow. */
-export const HIGHLIGHT_COLOURS: Record<HighlightColour, { fill: string; font?: string }> = {
-  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  amber: { fill: 'FFFFD8A8', font: 'FF8A4B00' },
-  yellow: { fill: 'FFFFF59D' },
-};
+export { HIGHLIGHT_COLOURS };
 
 function dxfXml(p: string, colour: HighlightColour): string {
   const c = HIGHLIGHT_COLOURS[colour];
