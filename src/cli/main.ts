@@ -115,6 +115,27 @@ program
   });
 
 program
+  .command('addin')
+  .description('Excel/WPS 加载项：写出 manifest.xml 和任务窗格文件；不给 --url 时在本机 https://localhost 上提供加载项（按 Ctrl+C 停止）')
+  .option('--url <URL>', '学校内网上放任务窗格文件的 https 地址（给了就只写文件，不在本机提供）')
+  .option('--port <PORT>', '本机端口', '3000')
+  .option('--out <DIR>', 'manifest.xml 和任务窗格文件写到哪里', 'taizhang-addin')
+  .option('--cert <FILE>', 'HTTPS 证书（默认用 office-addin-dev-certs 生成并信任的本机证书）')
+  .option('--key <FILE>', 'HTTPS 证书的私钥')
+  .action(async (opts: { url?: string; port: string; out: string; cert?: string; key?: string }) => {
+    const { serveAddin, writeAddin } = await import('../io/addin.js');
+    const options = { url: opts.url, port: Number(opts.port), out: opts.out, cert: opts.cert, key: opts.key };
+    if (opts.url) {
+      const { manifest } = writeAddin(options);
+      process.stdout.write(`已写出 ${manifest} 和任务窗格文件（${opts.out}）：把 ${opts.out} 中的文件放到 ${opts.url}，再按 README 加载 manifest.xml\n`);
+      return;
+    }
+    const { url, manifest } = await serveAddin(options);
+    process.stdout.write(`加载项已在 ${url} 提供；manifest：${manifest}（按 README 旁加载到 Excel）。按 Ctrl+C 停止。\n`);
+    await new Promise(() => undefined);
+  });
+
+program
   .command('init')
   .description('在文件夹中新建空白工作簿（含表头、下拉列表、日期格式）和配置文件；已有文件不覆盖')
   .argument('[DIR]', '文件夹', '.')

@@ -19,6 +19,8 @@ const P = {
   LEGACY_NO_OFFICE: [(p) => `${p.file}：这是旧版 .xls/.et 格式，需要 LibreOffice 才能读取，本机未找到；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，类型选“Excel 工作簿（*.xlsx）”，或安装 LibreOffice 后再运行`, (p) => `${p.file}: legacy .xls/.et workbook and no LibreOffice found; save it as .xlsx in Excel or WPS, or install LibreOffice`],
   LEGACY_NOT_HERE: [(p) => `${p.file}：这是旧版 .xls/.et 格式，这里无法直接读取；请在 Excel 或 WPS 中打开它，点“文件 → 另存为”，类型选“Excel 工作簿（*.xlsx）”后再选这个新文件`, (p) => `${p.file}: legacy .xls/.et workbook, which cannot be read here; save it as .xlsx in Excel or WPS`],
   LEGACY_CONVERT_FAILED: [(p) => `${p.file}：LibreOffice 无法转换这个旧版工作簿（可能已损坏或加密）；请在 Excel 或 WPS 中打开并另存为 .xlsx`, (p) => `${p.file}: LibreOffice could not convert this legacy workbook`],
+  WORKBOOK_NEEDED: [(p) => `还需要 ${p.file}：请点“选择其他工作簿”选一次，以后会记住`, (p) => `${p.file} is needed too: pick it once with the file button`],
+  NOT_A_LEDGER_WORKBOOK: [(p) => `${p.file}：不是台账工作簿（应包含工作表 ${p.expected} 之一）`, (p) => `${p.file}: not one of the office's workbooks (expected a sheet ${p.expected})`],
   SHEET_MISSING: [(p) => `${p.file}：找不到工作表“${p.sheet}”（现有工作表：${p.existing}）`, (p) => `${p.file}: sheet "${p.sheet}" not found (sheets: ${p.existing})`],
   HEADER_NOT_FOUND: [(p) => `${p.file}，工作表“${p.sheet}”：前10行中找不到表头（应包含 ${p.expected}）`, (p) => `${p.file}, sheet ${p.sheet}: no header row in the first 10 rows (expected ${p.expected})`],
   COLUMN_MISSING: [(p) => `${p.file}，工作表“${p.sheet}”：第${p.row}行表头中缺少必填列 ${p.columns}（如表头写法不同，可在配置 headers 中对应，例如 "headers": {"${p.sheet}": {${p.example}}}）`, (p) => `${p.file}, sheet ${p.sheet}: the header (row ${p.row}) lacks required column(s) ${p.columns}`],

@@ -14,7 +14,11 @@ export interface CheckResult extends Evaluation {
 }
 
 export async function checkSource(source: WorkbookSource, ctx: Pick<RunContext, 'config' | 'asOf'>, progress?: Progress): Promise<CheckResult> {
-  const loaded = await loadWorkbooks(source, ctx.config, progress);
+  return evaluateLoaded(await loadWorkbooks(source, ctx.config, progress), ctx);
+}
+
+/** The evaluation of workbooks already read (by a source, or by a spreadsheet host and a source). */
+export function evaluateLoaded(loaded: Loaded, ctx: Pick<RunContext, 'config' | 'asOf'>): CheckResult {
   const evaluation = evaluate(loaded.inputs, ctx.config, ctx.asOf);
   evaluation.report.findings = withCellAddresses(evaluation.report.findings, loaded);
   return { ...evaluation, config: ctx.config, loaded };

@@ -58,6 +58,11 @@ function relationshipId(attributes: Record<string, string>): string {
 
 const MERGE_TAG = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([A-Z]+\d+(?::[A-Z]+\d+)?)["']/g;
 
+/** Merged areas given as references (`A1:C1`), as ranges; ones that do not parse are left out. */
+export function parseMergeRefs(refs: readonly string[]): MergeRange[] {
+  return refs.map(parseMergeRef).filter((m): m is MergeRange => m !== undefined);
+}
+
 function parseMergeRef(ref: string): MergeRange | undefined {
   const [a, b = a] = ref.split(':');
   const r1 = Number(/\d+$/.exec(a!)?.[0]);

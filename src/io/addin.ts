@@ -1,0 +1,70 @@
+/**
+ * `taizhang addin`: the add-in for sideloading. Writes `manifest.xml` (for https://localhost:PORT/,
+ * or for the school's own address given with --url) beside a copy of the pane files, and, without
+ * --url, serves them over HTTPS on localhost with a locally trusted certificate (Microsoft's
+ * office-addin-dev-certs makes and trusts one; --cert/--key take the office's own).
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manifestXml } from '../addin/manifest.js';
+import { InputError } from '../core/problems.js';
+
+export const ADDIN_FILES = join(fileURLToPath(new URL('..', import.meta.url)), 'addin-pane');
+
+export interface AddinOptions {
+  /** The address the pane is served from (the school's intranet); then nothing is served here. */
+  url?: string;
+  port?: number;
+  /** Where the manifest and the pane files go. */
+  out: string;
+  cert?: string;
+  key?: string;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.zip': 'application/zip' };
+
+export function writeAddin(options: AddinOptions): { manifest: string; url: string } {
+  const url = options.url ?? `https://localhost:${options.port ?? 3000}/`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError('BAD_OPTION', { reason: `--url “${url}” 不是有效的网址` });
+  }
+  if (parsed.protocol !== 'https:') throw new InputError('BAD_OPTION', { reason: `--url 须以 https:// 开头（Office 只从 HTTPS 加载加载项），实际为 “${url}”` });
+  mkdirSync(options.out, { recursive: true });
+  cpSync(ADDIN_FILES, options.out, { recursive: true });
+  const manifest = join(options.out, 'manifest.xml');
+  writeFileSync(manifest, manifestXml(url.endsWith('/') ? url : `${url}/`));
+  return { manifest, url };
+}
+
+/** Serves the pane files over HTTPS until the process ends. */
+export async function serveAddin(options: AddinOptions): Promise<{ server: Server; url: string; manifest: string }> {
+  const { manifest, url } = writeAddin(options);
+  let tls: { cert: Buffer; key: Buffer };
+  if (options.cert && options.key) tls = { cert: readFileSync(options.cert), key: readFileSync(options.key) };
+  else {
+    const certs = await import('office-addin-dev-certs');
+    tls = await certs.getHttpsServerOptions();
+  }
+  const root = resolve(options.out);
+  const server = createServer(tls, (req, res) => {
+    const path = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0]!)));
+    const file = path.endsWith('/') || path === root ? join(path, 'taskpane.html') : path;
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port ?? 3000, '127.0.0.1', () => ok()));
+  return { server, url, manifest };
+}
