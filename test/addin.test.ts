@@ -18,7 +18,13 @@ import { applyBlock, excelMock, refreshedColumns, workbookData, type Cells } fro
 import { CLI, copyDir, ROOT, runCli, runJson, SAMPLE, tempDir } from './helpers/cli.js';
 import './helpers/wps-fake.js';
 
-const { FakeWps } = globalThis as unknown as { FakeWps: new (book: unknown) => WpsApplication & { log: unknown[][]; selected?: string; ActiveWorkbook: { Sheets: { Item(n: string): { cells: Map<string, unknown>; formats: { Formula1: string; AppliesTo: string; Interior: { Color: number } }[] } } } } };
+interface FakeSheet {
+  cells: Map<string, unknown>;
+  formats: { Formula1: string; AppliesTo: string; Interior: { Color: number } }[];
+}
+type FakeApp = WpsApplication & { log: unknown[][]; selected?: string };
+const { FakeWps } = globalThis as unknown as { FakeWps: new (book: unknown) => FakeApp };
+const fakeSheet = (app: FakeApp, name: string) => app.ActiveWorkbook.Sheets.Item(name) as unknown as FakeSheet;
 const AS_OF = '2014-08-15';
 const OTHERS = ['党员名册.xlsx', '走访记录.xlsx', '整改台账.xlsx', '学习教育.xlsx'];
 
@@ -106,12 +112,12 @@ describe('the WPS 表格 host (a faithful fake of its object model)', () => {
       const f = result.report.findings.find((x) => x.file === open && x.cell)!;
       await session.host.select(f.sheet!, f.cell!);
       expect(app.selected).toBe(`${f.sheet}!${f.cell}`);
-      const sheetBefore = new Map(app.ActiveWorkbook.Sheets.Item(sheet).cells);
+      const sheetBefore = new Map(fakeSheet(app, sheet).cells);
       await session.writeBack();
       const dir = copyDir(SAMPLE);
       runCli(['refresh', dir, '--as-of', AS_OF]);
       const want = await refreshedColumns(join(dir, open), sheet);
-      const now = app.ActiveWorkbook.Sheets.Item(sheet);
+      const now = fakeSheet(app, sheet);
       const owned: Cells = new Map([...now.cells].filter(([k]) => !sheetBefore.has(k)));
       expect(owned).toEqual(want.cells);
       for (const [k, v] of sheetBefore) expect(now.cells.get(k), `clerk cell ${k}`).toBe(v);
