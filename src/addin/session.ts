@@ -10,7 +10,7 @@ import { formatDayZh } from '../core/dates.js';
 import { InputError } from '../core/problems.js';
 import { normalizeText } from '../core/text.js';
 import { evaluateLoaded, type CheckResult } from '../run/check.js';
-import { configFromText, runContext, type RunContext } from '../run/context.js';
+import { configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
 import { findWorkbook } from '../run/files.js';
 import { readSheet, WORKBOOK_SHEETS, type Loaded } from '../run/load.js';
 import { planWrites } from '../run/refresh.js';
@@ -74,7 +74,8 @@ export class PaneSession {
 
   /** What was picked, in words: 「名册：8月10日读取，62人」. */
   async remembered(): Promise<string[]> {
-    return (await this.store.list()).map((w) => `${w.name}：${formatDayZh(w.readAt.slice(0, 10))}读取`);
+    // the day as the school's calendar has it (a pick at 07:00 in Beijing is the day before in UTC)
+    return (await this.store.list()).map((w) => `${w.name}：${formatDayZh(todayInShanghai(new Date(w.readAt)))}读取`);
   }
 
   async pick(name: string, bytes: Uint8Array, now = new Date()): Promise<void> {
