@@ -60,14 +60,14 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a fake host', (
       expect(await page.locator('#workbook').textContent()).toMatch(/^当前工作簿：整改台账\.xlsx　截至 2014-08-15/);
       const overdue = mine.find((f: any) => f.code === 'LEDGER_OVERDUE');
       await page.locator('#findings .finding', { hasText: overdue.message }).click();
-      const selected = await page.evaluate((k) => (k === 'wps' ? (window as any).wps.Application.selected : (window as any).__excelState.selected), kind);
+      const selected = await page.evaluate((k) => (k === 'wps' ? (globalThis as any).wps.Application.selected : (globalThis as any).__excelState.selected), kind);
       expect(selected).toBe(`整改台账!${overdue.cell}`);
 
       await page.click('#write');
       await page.locator('#written', { hasText: '已写回：整改台账' }).waitFor({ timeout: 60_000 });
       const written = new Map<string, unknown>(await page.evaluate((k) => {
-        if (k === 'excel') return Object.entries((window as any).__excelState.cells['整改台账']);
-        const sheet = (window as any).wps.Application.ActiveWorkbook.Sheets.Item('整改台账');
+        if (k === 'excel') return Object.entries((globalThis as any).__excelState.cells['整改台账']);
+        const sheet = (globalThis as any).wps.Application.ActiveWorkbook.Sheets.Item('整改台账');
         return [...sheet.cells].filter(([key]: [string]) => Number(key.split(',')[1]) >= 14);
       }, kind));
       const dir = copyDir(SAMPLE);

@@ -115,6 +115,42 @@ program
   });
 
 program
+  .command('district')
+  .description('督导组：DIR 下每个学校一个文件夹，并行检查所有学校，在 DIR 中写出 各校汇总-日期.xlsx；不改动各校文件')
+  .argument('<DIR>', '放各校文件夹的文件夹')
+  .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：各校配置中的 asOf，否则北京时间今天）')
+  .option('--json', '在标准输出打印 JSON（每所学校的完整报告），且只打印它')
+  .option('--mail', '用 DIR 中 taizhang.config.json 的邮件设置把汇总表发出去')
+  .addOption(langOption())
+  .action(async (dir: string, opts: { asOf?: string; json?: boolean; mail?: boolean; lang: Lang }) => {
+    lang = opts.lang;
+    const { district, districtMail } = await import('../io/district.js');
+    const tty = process.stderr.isTTY && !opts.json;
+    const result = await district(dir, {
+      asOf: opts.asOf,
+      progress: tty ? (done, total) => process.stderr.write(`\r检查中 [${'#'.repeat(Math.round((done / total) * 30)).padEnd(30, '.')}] ${done}/${total} 所学校`) : undefined,
+    });
+    if (tty) process.stderr.write('\n');
+    if (opts.json) process.stdout.write(`${JSON.stringify({ asOf: result.asOf, schools: result.schools.map(({ dir: _dir, ...s }) => s) }, null, 2)}\n`);
+    else {
+      const { worstFirst } = await import('../summary/district.js');
+      for (const s of worstFirst(result.schools) as typeof result.schools) {
+        const t = s.report?.tally;
+        process.stdout.write(t ? `${s.school}：已逾期 ${t.ledger['已逾期']} 项，方案未完成 ${t.plan['未完成']} 项，错误 ${t.errors} 条\n` : `${s.school}：无法检查（${s.reason}）\n`);
+      }
+      process.stdout.write(`\n各校汇总已生成：${result.path}\n`);
+    }
+    if (opts.mail) {
+      const { resolveContext } = await import('../io/check.js');
+      const { sendMail } = await import('../io/mail.js');
+      const { config } = await resolveContext(dir, {});
+      await sendMail(config, districtMail(result), { attachment: result.path, log: () => undefined });
+      if (!opts.json) process.stdout.write(`已发送给 ${config.mail.to.join('、')}\n`);
+    }
+    process.exitCode = result.exit;
+  });
+
+program
   .command('addin')
   .description('Excel/WPS 加载项：写出 manifest.xml 和任务窗格文件；不给 --url 时在本机 https://localhost 上提供加载项（按 Ctrl+C 停止）')
   .option('--url <URL>', '学校内网上放任务窗格文件的 https 地址（给了就只写文件，不在本机提供）')

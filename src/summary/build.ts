@@ -14,8 +14,8 @@ import { HIGHLIGHT_COLOURS, PERSON_BEHIND, PERSON_OK, progressWord } from '../co
 import { windowZh } from '../core/plan.js';
 import type { PlanStatusWord } from '../core/rules/plan.js';
 
-const FONT = '微软雅黑';
-const COLOURS = {
+export const FONT = '微软雅黑';
+export const COLOURS = {
   header: 'FF1F4E79',
   headerText: 'FFFFFFFF',
   red: HIGHLIGHT_COLOURS.red.fill,
@@ -29,20 +29,20 @@ const COLOURS = {
   title: 'FF1F4E79',
 };
 
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+export const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const thin: Partial<ExcelJS.Borders> = { top: { style: 'thin', color: { argb: 'FFBFBFBF' } }, bottom: { style: 'thin', color: { argb: 'FFBFBFBF' } }, left: { style: 'thin', color: { argb: 'FFBFBFBF' } }, right: { style: 'thin', color: { argb: 'FFBFBFBF' } } };
 
 const STATUS_FILL: Record<string, string | undefined> = { 已逾期: COLOURS.red, 即将到期: COLOURS.amber, 要素不全: COLOURS.yellow, 已完成: COLOURS.green, 逾期完成: COLOURS.green };
 
 /** Widths that fit Chinese text: a CJK character is about two Latin ones. */
-function textWidth(value: unknown): number {
+export function textWidth(value: unknown): number {
   const s = value === null || value === undefined ? '' : value instanceof Date ? '2014-08-15' : String(value);
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2.1 : 1.1;
   return w;
 }
 
-interface Column {
+export interface Column {
   header: string;
   key: string;
   width?: number;
@@ -50,7 +50,7 @@ interface Column {
 }
 
 /** Print setup, footer, frozen header, autofilter and widths that every table sheet shares. */
-function tableSheet(wb: ExcelJS.Workbook, name: string, asOf: Day, columns: Column[], rows: Record<string, unknown>[], opts: { headerRow?: number } = {}): ExcelJS.Worksheet {
+export function tableSheet(wb: ExcelJS.Workbook, name: string, asOf: Day, columns: Column[], rows: Record<string, unknown>[], opts: { headerRow?: number } = {}): ExcelJS.Worksheet {
   const headerRow = opts.headerRow ?? 1;
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow }],
