@@ -183,6 +183,30 @@ const sampleRuns = [];
 for (let i = 0; i < RUNS; i++) sampleRuns.push(await measure([cli, 'check', sample]));
 table.push({ rows: 'sample', command: 'check', seconds: +median(sampleRuns.map((r) => r.seconds)).toFixed(2), ratio: null, mb: sampleRuns[0].mb === null ? null : Math.round(Math.max(...sampleRuns.map((r) => r.mb))) });
 
+// District: 200 school folders (copies of the sample, with variations), checked on all cores,
+// against one school's check × 200 ÷ cores.
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 200);
+const districtDir = join(benchDir, `district-${SCHOOLS}`);
+if (!existsSync(join(districtDir, '.complete'))) {
+  rmSync(districtDir, { recursive: true, force: true });
+  for (let i = 1; i <= SCHOOLS; i++) {
+    const school = join(districtDir, `第${i}中学`);
+    cpSync(sample, school, { recursive: true });
+    // variations: other as-of dates, a school without 学习教育.xlsx, its own name
+    const config = { asOf: ['2014-08-15', '2014-07-25', '2014-06-20', '2014-09-10'][i % 4], ...(i % 5 === 0 ? { school: `岳阳市第${i}中学` } : {}) };
+    writeFileSync(join(school, 'taizhang.config.json'), JSON.stringify(config));
+    if (i % 7 === 0) rmSync(join(school, '学习教育.xlsx'));
+  }
+  writeFileSync(join(districtDir, '.complete'), '');
+}
+const cores = (await import('node:os')).availableParallelism();
+const districtRuns = [];
+for (let i = 0; i < RUNS; i++) districtRuns.push(await measure([cli, 'district', districtDir, '--as-of', '2014-08-15']));
+const oneSchool = median(sampleRuns.map((r) => r.seconds));
+const districtSeconds = median(districtRuns.map((r) => r.seconds));
+const bound = (oneSchool * SCHOOLS) / cores;
+table.push({ rows: `${SCHOOLS} schools`, command: 'district', seconds: +districtSeconds.toFixed(2), ratio: null, vsBound: +(districtSeconds / bound).toFixed(2), mb: districtRuns[0].mb === null ? null : Math.round(Math.max(...districtRuns.map((r) => r.mb))) });
+
 // Growth exponent, time ∝ rows^k: over the whole range, and between the two largest sizes, where
 // the fixed start-up of a process weighs least.
 const exponent = (a, b) => +(Math.log(b.seconds / a.seconds) / Math.log(b.rows / a.rows)).toFixed(2);
@@ -196,7 +220,7 @@ for (const command of ['floor', 'check', 'refresh']) {
 }
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${pad('rows', 8)} ${pad('command', 8)} ${pad('seconds', 8)} ${pad('×floor', 7)} ${pad('MB', 6)}`);
-for (const r of table) console.log(`${pad(r.rows, 8)} ${pad(r.command, 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.ratio ?? '', 7)} ${pad(r.mb ?? 'n/a', 6)}${r.vsCheck ? `   (page in Chromium: ${r.vsCheck}× the CLI's check)` : ''}`);
+for (const r of table) console.log(`${pad(r.rows, 8)} ${pad(r.command, 8)} ${pad(r.seconds.toFixed(2), 8)} ${pad(r.ratio ?? '', 7)} ${pad(r.mb ?? 'n/a', 6)}${r.vsCheck ? `   (page in Chromium: ${r.vsCheck}× the CLI's check)` : ''}${r.vsBound ? `   (${r.vsBound}× one school's check × ${SCHOOLS} ÷ ${cores} cores = ${bound.toFixed(1)} s)` : ''}`);
 const listed = (e) => Object.entries(e).map(([c, k]) => `${c} ${k}`).join(', ');
 if (sizes.length >= 2) {
   console.log(`time ∝ rows^k, k from ${sizes[0]} to ${sizes[sizes.length - 1]} rows: ${listed(exps)}`);

@@ -12,7 +12,7 @@ import type { Finding, Note } from './findings.js';
 import { evaluate, type Evaluation, type Inputs, type SheetRows } from './report.js';
 import { buildRoster } from './roster.js';
 import { HomeVisitTally } from './rules/homeVisits.js';
-import { TableReader, type HeaderLayout, type RawRow, type TableOptions } from './table.js';
+import { TableReader, type HeaderLayout, type MergeRange, type RawRow, type TableOptions } from './table.js';
 
 /** Where a sheet was found and how it is laid out (the write-back needs both). */
 export interface SheetInfo {
@@ -25,6 +25,11 @@ export interface SheetInfo {
 
 export interface SheetSink {
   push(row: RawRow): void;
+  /**
+   * Whether the sheet's merged ranges, when they become known only after its rows (they follow
+   * the rows in a file), would change the reading: then read it again into a new sink with them.
+   */
+  mergesMatter(merges: readonly MergeRange[]): boolean;
   /** Ends the sheet: its header layout (an InputError when the header is missing or incomplete). */
   finish(): HeaderLayout;
 }
@@ -53,6 +58,7 @@ export class Collector {
     const table = new TableReader(spec, this.config, opts, onRow);
     return {
       push: (row) => table.push(row),
+      mergesMatter: (merges) => table.mergesMatter(merges),
       finish: () => {
         const result = table.finish();
         this.findings.push(...result.findings);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { config } from '../../test/helpers/core.js';
 import { homeVisitSheet, ledgerSheet, rosterSheet } from './columns.js';
 import { InputError } from './problems.js';
-import { readTable, type RawRow } from './table.js';
+import { readTable, TableReader, type RawRow } from './table.js';
 
 const c = config();
 const opts = { file: '走访记录.xlsx', sheet: '家访记录' };
@@ -194,6 +194,21 @@ describe('readTable', () => {
       const mapped = config({ headers: { 整改台账: { 整改责任人: ['牵头领导'], 整改标准: '验收要求' } } });
       const r = readTable(ledgerSheet, rows(head), mapped, { file: '整改台账.xlsx', sheet: '整改台账' });
       expect(r.layout.index).toMatchObject({ people: 5, standard: 6 });
+    });
+  });
+
+  describe('merges known only after the rows', () => {
+    const head = ['日期', '教师', '学生', '家访方式', '家访日记'];
+    const reader = () => {
+      const t = new TableReader(homeVisitSheet, c, opts);
+      for (const r of rows(['家访记录'], head, ['2014-03-03', '李明', '甲', '上门', '是'], [null, null, '乙', '上门', '是'])) t.push(r);
+      return t;
+    };
+    it('a title merge does not change the reading: the sheet is not read again', () => {
+      expect(reader().mergesMatter([{ c1: 0, r1: 1, c2: 4, r2: 1 }])).toBe(false);
+    });
+    it('a cell merged down over data rows does: the sheet is read again with it', () => {
+      expect(reader().mergesMatter([{ c1: 0, r1: 3, c2: 1, r2: 4 }])).toBe(true);
     });
   });
 });

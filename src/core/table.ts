@@ -349,7 +349,33 @@ export class TableReader<S extends SheetSpec> {
     return { layout, rows: this.rows, findings: this.findings, notes: this.notes };
   }
 
+  /** The first rows, kept to tell whether merges found later would have changed the header. */
+  private headerRows: RawRow[] = [];
+
+  /**
+   * Whether merged ranges (known only once the sheet has been read) would change what was read
+   * without them: a merge down over data rows, or a header band read otherwise. Then the sheet
+   * is read again with them; a sheet without such merges (most logs) is read once. When they do
+   * not matter, the layout still takes the captions' extent from them.
+   */
+  mergesMatter(merges: readonly MergeRange[]): boolean {
+    if (!this.layout) this.settleHeader();
+    const layout = this.layout!;
+    if (merges.some((m) => m.r2 > m.r1 && m.r2 > layout.headerRow)) return true;
+    if (!merges.some((m) => m.r1 <= layout.headerRow + 1)) return false;
+    try {
+      const other = locateHeader(this.spec, this.headerRows, { ...this.opts, merges }, this.config);
+      const differs = other.headerRow !== layout.headerRow || other.headerTop !== layout.headerTop || JSON.stringify(other.index) !== JSON.stringify(layout.index);
+      // the same columns either way: keep this reading, with the captions' true extent
+      if (!differs) layout.groups = other.groups;
+      return differs;
+    } catch {
+      return true; // with the merges the header is not found: read again, and say so then
+    }
+  }
+
   private settleHeader(): void {
+    this.headerRows = this.pending.slice(0, HEADER_SEARCH_ROWS + 1);
     const layout = (this.layout = locateHeader(this.spec, this.pending, this.opts, this.config));
     for (const m of this.opts.merges ?? []) {
       if (m.r2 > m.r1 && m.r1 > layout.headerRow) this.mergesByTop.set(m.r1, [...(this.mergesByTop.get(m.r1) ?? []), m]);

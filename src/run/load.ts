@@ -52,11 +52,18 @@ function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): S
 export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress): Promise<void> {
   if (spec.optional && !reader.findSheet(spec.sheet)) return; // the rules it feeds say 未检查
   const sheet = pickSheet(reader, spec, soleSheetOk);
-  const merges = await reader.readMerges(sheet);
-  const sink = collector.sheet(spec, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, merges, part: sheet.part });
+  const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
   const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
-  await reader.readRows(sheet, (row) => sink.push(row), report);
-  sink.finish();
+  // One pass, merges unknown until the end (they follow the rows); a second pass only when they matter.
+  const first = collector.sheet(spec, { ...opts, merges: [] });
+  const merges = await reader.readRows(sheet, (row) => first.push(row), report);
+  if (!first.mergesMatter(merges)) {
+    first.finish();
+    return;
+  }
+  const again = collector.sheet(spec, { ...opts, merges });
+  await reader.readRows(sheet, (row) => again.push(row));
+  again.finish();
 }
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];

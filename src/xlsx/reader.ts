@@ -253,8 +253,12 @@ export class XlsxReader {
     return merges;
   }
 
-  /** Streams the rows of a sheet in order; `onRow` sees each row once; `progress` hears the share read now and then. */
-  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<void> {
+  /**
+   * Streams the rows of a sheet in order; `onRow` sees each row once; `progress` hears the share
+   * read now and then. Returns the sheet's merged ranges, which come after the rows.
+   */
+  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]> {
+    const merges: MergeRange[] = [];
     const strings = await this.loadSharedStrings();
     const file = this.file;
     let rowNumber = 0;
@@ -301,6 +305,11 @@ export class XlsxReader {
               hasValue = true;
             }
             break;
+          case 'mergeCell': {
+            const m = t.attributes.ref === undefined ? undefined : parseMergeRef(String(t.attributes.ref));
+            if (m) merges.push(m);
+            break;
+          }
         }
       });
       p.on('text', (text) => {
@@ -327,6 +336,7 @@ export class XlsxReader {
         }
       });
     }, progress);
+    return merges;
   }
 }
 

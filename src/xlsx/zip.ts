@@ -113,13 +113,13 @@ async function sniff(reader: Reader<unknown>, file: string): Promise<void> {
 /** Passes bytes through and errors once more arrive than the central directory declared. */
 function sizeGuard(limit: number, file: string, part: string): TransformStream<Uint8Array, Uint8Array> {
   let seen = 0;
-  return new TransformStream({
+  return new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {
       seen += chunk.length;
       if (seen > limit) controller.error(new InputError('ZIP_BOMB', { file, part, size: `${MiB(seen)}+`, limit: MiB(limit) }));
       else controller.enqueue(chunk);
     },
-  });
+  }, { highWaterMark: 8 }, { highWaterMark: 8 });
 }
 
 /** Any failure while inflating (a bad CRC, cut-off data) as the one Chinese reason. */
@@ -166,7 +166,8 @@ export async function openZip(source: ZipSource, file: string, limits: ZipLimits
   };
   const data = (name: string, passThrough: boolean): ReadableStream<Uint8Array> => {
     const entry = entryOf(name);
-    const pipe = new TransformStream<Uint8Array, Uint8Array>();
+    // Room for a few chunks on each side, so the inflate (off the main thread) runs ahead of the parser.
+    const pipe = new TransformStream<Uint8Array, Uint8Array>({}, { highWaterMark: 8 }, { highWaterMark: 8 });
     // getData writes into the pipe; a failure (bad CRC, broken inflate) aborts it, so the reader sees it
     entry.getData(pipe.writable, { passThrough, checkSignature: !passThrough }).catch((e: unknown) => pipe.writable.abort(asInputError(e, file)).catch(() => undefined));
     const limit = passThrough ? entry.compressedSize : entry.uncompressedSize;
