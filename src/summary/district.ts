@@ -64,7 +64,7 @@ export function buildDistrict(schools: readonly SchoolLine[], asOf: Day): ExcelJ
   const lines = (text: string, width: number) => Math.max(1, Math.ceil(textWidth(text) / (width - 1)));
   rows.forEach((r, i) => {
     const row = ws.getRow(i + 2);
-    for (const c of [9, 14, 16]) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    for (let c = 1; c <= 16; c++) row.getCell(c).alignment = { wrapText: [9, 14, 16].includes(c), vertical: 'top' };
     // wrapped text needs its height said: not every program grows a row to fit when it opens the file
     row.height = 15 * Math.max(lines(r.overdueList, 40), lines(r.plan, 18), lines(r.reason, 40));
     if (r.state === '无法检查') for (let c = 1; c <= 16; c++) row.getCell(c).fill = fill(COLOURS.grey);
