@@ -46,8 +46,8 @@ function stamp(d: Date, sep = ' '): string {
 }
 
 /** Takes the run lock, or says who holds it. A lock left by a process that is gone is taken over. */
-async function takeLock(path: string): Promise<{ release: () => Promise<void> } | { holder: string }> {
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() });
+async function takeLock(path: string, started: Date): Promise<{ release: () => Promise<void> } | { holder: string }> {
+  const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: started.toISOString() });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(path, 'wx');
@@ -111,7 +111,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
   const log = join(state, 'logs', `nightly-${stamp(started, '-')}-${process.pid}.log`);
   const write = (line: string) => appendFileSync(log, `${stamp(now())} ${line}\n`, 'utf8');
   const problems: string[] = [];
-  const lock = await takeLock(join(state, 'nightly.lock'));
+  const lock = await takeLock(join(state, 'nightly.lock'), started);
   if ('holder' in lock) {
     write(`另一个 nightly 正在运行（${lock.holder}），本次不运行`);
     return { outcome: 'busy', log, problems: [`另一个 nightly 正在运行（${lock.holder}），本次不运行`] };
