@@ -222,10 +222,11 @@ export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts
 
 type CellResult = { ok: true; value: unknown } | { ok: false; finding: Finding };
 
-function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, opts: TableOptions, place: Place): CellResult {
+/** The place of a cell is made only when a finding needs it: a big log has a million cells. */
+function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, opts: TableOptions, placeOf: () => Place): CellResult {
   const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? numberText(raw) : String(raw);
   const bad = (code: 'CELL_INVALID_DATE' | 'CELL_INVALID_DEADLINE' | 'CELL_INVALID_YESNO' | 'CELL_INVALID_NUMBER') =>
-    ({ ok: false, finding: finding(code, place, { header: col.header, value: tidyText(text) }) }) as const;
+    ({ ok: false, finding: finding(code, placeOf(), { header: col.header, value: tidyText(text) }) }) as const;
   switch (col.type) {
     case 'text':
       return { ok: true, value: tidyText(text) };
@@ -256,7 +257,7 @@ function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, 
       const match = options.find((o) => normalizeText(o) === key);
       return match !== undefined
         ? { ok: true, value: match }
-        : { ok: false, finding: finding('CELL_NOT_IN_LIST', place, { header: col.header, value: tidyText(text), options: options.join('、') }) };
+        : { ok: false, finding: finding('CELL_NOT_IN_LIST', placeOf(), { header: col.header, value: tidyText(text), options: options.join('、') }) };
     }
     case 'count':
     case 'number': {
@@ -280,9 +281,12 @@ function numberText(n: number): string {
  */
 const FOOTER_MARK = /^(填表人|制表人|填报人|审核人|审批人|复核人|负责人|联系人|经办人|填表单位|填报单位|单位|填表日期|填报日期|制表日期|报送日期|日期|注|备注|说明|附注|签字|签名|盖章)\d*[：:]|^(合计|总计|小计)$/;
 
+/** The first characters of the footer marks: most rows start with something else and skip the test. */
+const FOOTER_FIRST = new Set([...'填制审复负联经单日注备说附签盖合总小']);
+
 function footerMark(cells: readonly RawCell[]): string | undefined {
   const first = cells.find((c) => !isEmpty(c));
-  if (typeof first !== 'string') return undefined;
+  if (typeof first !== 'string' || !FOOTER_FIRST.has(first.trimStart().charAt(0))) return undefined;
   const text = normalizeText(first);
   const m = FOOTER_MARK.exec(text);
   return m ? (m[1] ?? m[2]) : undefined;
@@ -447,8 +451,8 @@ export class TableReader<S extends SheetSpec> {
     const row: Record<string, unknown> & { row: number; invalid: string[] } = { row: raw.row, invalid: [] };
     if (this.absent.length) row.absent = this.absent;
     let typed = false;
-    const merged: string[] = [];
-    const rowFindings: Finding[] = [];
+    let merged: string[] | undefined;
+    let rowFindings: Finding[] | undefined;
     for (const col of this.spec.columns) {
       const i = layout.index[col.key];
       if (i === undefined) {
@@ -456,26 +460,27 @@ export class TableReader<S extends SheetSpec> {
         continue;
       }
       const value = cells[i];
-      const place: Place = { file: this.opts.file, sheet: this.opts.sheet, row: raw.row, column: col.header, cell: `${columnLetter(i)}${raw.row}` };
+      const placeOf = (): Place => ({ file: this.opts.file, sheet: this.opts.sheet, row: raw.row, column: col.header, cell: `${columnLetter(i)}${raw.row}` });
       if (isEmpty(value)) {
         if (col.emptyMeans !== undefined) row[col.key] = col.emptyMeans;
-        else if (col.required && !col.emptyCheckedByRule) rowFindings.push(finding('CELL_REQUIRED', place, { header: col.header }));
+        else if (col.required && !col.emptyCheckedByRule) (rowFindings ??= []).push(finding('CELL_REQUIRED', placeOf(), { header: col.header }));
         continue;
       }
-      if (filled.includes(i)) merged.push(col.key);
+      const fromMerge = filled.length > 0 && filled.includes(i);
+      if (fromMerge) (merged ??= []).push(col.key);
       else typed = true;
-      const parsed = parseCell(col, value, this.config, this.year, this.opts, place);
+      const parsed = parseCell(col, value, this.config, this.year, this.opts, placeOf);
       if (parsed.ok) row[col.key] = parsed.value;
       else {
         row.invalid.push(col.key);
         // A value merged over sub-rows is reported once, at its own row.
-        if (!filled.includes(i)) rowFindings.push(parsed.finding);
+        if (!fromMerge) (rowFindings ??= []).push(parsed.finding);
       }
     }
     if (!typed) return; // a row with only extra columns, or only merged values, is no record
-    if (merged.length) row.merged = merged;
+    if (merged) row.merged = merged;
     this.lastDataRow = raw.row;
-    if (rowFindings.length) this.findings.push(...rowFindings);
+    if (rowFindings) this.findings.push(...rowFindings);
     if (this.onRow) this.onRow(row as RowOf<S>);
     else this.rows.push(row as RowOf<S>);
   }
