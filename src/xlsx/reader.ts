@@ -202,7 +202,8 @@ export class XlsxReader {
       }));
     }
     const stream = bytes.pipeThrough(utf8Decoder());
-    const parser = new SaxesParser();
+    // positions are never reported (a bad part is one line naming the part), and tracking them costs time
+    const parser = new SaxesParser({ position: false });
     on(parser);
     const feed = (chunk: string | null) => {
       try {
