@@ -76,6 +76,18 @@ describe('check on the sample', () => {
     expect(report.talks.filter((t: any) => !t.done).map((t: any) => `${t.a}-${t.b}`)).toEqual(['谭红-陈志刚', '李建国-陈志刚', '刘春华-马建华', '蒋文斌-唐俊杰']);
   });
 
+  it('ticks the plan item by item as worked out by hand from the planted 工作记录', () => {
+    expect(report.plan.map((p: any) => `${p.item}:${p.status}`)).toEqual([
+      '1:已完成', '2:已完成', '3:未完成', '4:未完成', '5:进行中', '6:未完成', '7:已完成', '8:已完成', '9:未完成',
+      '10:未完成', '11:未完成', '12:未完成', '13:未完成', '14:进行中', '15:进行中', '16:未开始', '四.2:已完成', '四.3:进行中',
+    ]);
+    const item = (n: string) => report.plan.find((p: any) => p.item === n);
+    expect(item('12').missing).toEqual(['工作记录「通报会」第8行（5月6日）早于「民主生活会」（5月8日）']);
+    expect(item('4').missing).toEqual(['缺 集中学习“观看影片”（3月21日至6月30日）']);
+    expect(item('15').missing).toEqual(['制度建设缺：治理教育乱收费制度、《规章制度汇编》']);
+    expect(item('2').evidence).toEqual(['工作记录第4行：2014-03-19 动员大会（全校教职工动员大会,吴敏华解读方案,范小平作动员）']);
+  });
+
   it('finds the planted 学习教育 gaps (五个一, 一会四评, materials, publicity, opinions)', () => {
     expect(report.study).toMatchObject({ checked: true, essaysMissing: ['高桂芳', '李永强', '梁秀英'], members: 46, excellent: 9, studyDays: 12, collective: { 大家谈: true, 专题党课: true, 观看影片: false } });
     expect(report.branches.filter((b: any) => !(b.held && b.fourEvaluations)).map((b: any) => [b.branch, b.held])).toEqual([['第三党支部', true], ['第六党支部', false]]);
