@@ -39,6 +39,8 @@ export class ExcelHost implements SpreadsheetHost {
           merges: areas && !areas.isNullObject ? parseMergeRefs(areas.address.split(',').map((a) => a.replace(/^.*!/, '').replace(/\$/g, '').trim())) : [],
         });
       }
+      // Office.js does not say whether a workbook uses the 1904 date system: the 1900 system is
+      // assumed (Excel's default; a 1904 workbook would be read four years off — use the page).
       return { name: fileName(Office.context.document.url), sheets, date1904: false };
     });
   }
