@@ -77,6 +77,11 @@ describe('taizhang district', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`taizhang: 找不到文件夹 ${join(clean, 'nowhere')}\n`);
     expect(readdirSync(clean).filter((n) => n.startsWith('各校汇总'))).toHaveLength(1);
+    // an as-of that is no day (2月30日) is refused before any school is read, and nothing is written
+    const badDay = runCli(['district', clean, '--as-of', '2014-02-30']);
+    expect(badDay.code).toBe(2);
+    expect(badDay.stderr).toBe('taizhang: 参数错误：--as-of “2014-02-30” 不是有效日期，应写成 YYYY-MM-DD\n');
+    expect(readdirSync(clean).filter((n) => n.startsWith('各校汇总'))).toHaveLength(1);
   });
 
   it('--mail sends the roll-up through the mail settings of the folder’s own config, as nightly does', async () => {

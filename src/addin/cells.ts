@@ -72,14 +72,6 @@ export function isOwnFormula(formula: string | undefined): boolean {
   return !!formula && formula.includes(HIGHLIGHT_MARK);
 }
 
-/** `A1:C3` (or `A1`) as 0-based columns and 1-based rows. */
-export function parseAddress(address: string): { c1: number; r1: number; c2: number; r2: number } | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address.replace(/^.*!/, '').trim());
-  if (!m) return undefined;
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { c1: col(m[1]!), r1: Number(m[2]), c2: col(m[3] ?? m[1]!), r2: Number(m[4] ?? m[2]) };
-}
-
 /** A host's 2D values (from its used range starting at `row`, `column`) as raw rows. */
 export function rowsOf(values: readonly (readonly unknown[])[], firstRow: number, firstColumn: number): { row: number; cells: (string | number | boolean | null)[] }[] {
   return values.map((line, i) => {

@@ -6,7 +6,7 @@
  * that a real Excel alone can exercise.
  */
 import { parseMergeRefs } from '../xlsx/reader.js';
-import { hostHighlights, isOwnFormula, ownedBlocks, parseAddress, rowsOf } from './cells.js';
+import { hostHighlights, isOwnFormula, ownedBlocks, rowsOf } from './cells.js';
 import type { HostCapabilities, HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
 import type { SheetWrite } from '../core/writeback.js';
 
@@ -96,4 +96,3 @@ export function fileName(url: string | undefined): string {
   }
 }
 
-export { parseAddress };

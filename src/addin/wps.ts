@@ -3,7 +3,6 @@
  * Excel's VBA): `ActiveWorkbook`, `UsedRange.Value2`, `Range.Select`, `FormatConditions`. Kept
  * small: this is the only code that a real WPS alone can exercise.
  */
-import { dayToExcelSerial } from '../core/dates.js';
 import type { SheetWrite } from '../core/writeback.js';
 import { parseMergeRefs } from '../xlsx/reader.js';
 import { hostHighlights, isOwnFormula, ownedBlocks, rowsOf } from './cells.js';
@@ -108,4 +107,3 @@ export class WpsHost implements SpreadsheetHost {
   }
 }
 
-export { dayToExcelSerial };

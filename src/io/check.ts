@@ -25,11 +25,6 @@ export async function resolveContext(dir: string, options: CheckOptions): Promis
   return runContext(config, options.asOf, (options.now ?? (() => new Date()))());
 }
 
-/** For callers of the former name: the config and the as-of date. */
-export async function resolveConfig(dir: string, options: CheckOptions): Promise<RunContext> {
-  return resolveContext(dir, options);
-}
-
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const ctx = await resolveContext(dir, options);
   const source = new FolderSource(dir);

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/problems.js';
 import { exitCodeOf, type Report } from '../core/report.js';
 import { jsonReport } from '../run/report.js';
-import { CONFIG_NAME } from '../run/context.js';
+import { asOfOption, CONFIG_NAME } from '../run/context.js';
 import { check } from './check.js';
 
 export interface SchoolResult {
@@ -101,7 +101,7 @@ export interface DistrictResult {
 /** Every school under `dir` checked, and the roll-up workbook written into `dir` (never into a school's folder). */
 export async function district(dir: string, options: { asOf?: string; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<DistrictResult> {
   const { todayInShanghai } = await import('../run/context.js');
-  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new InputError('BAD_OPTION', { reason: `--as-of “${options.asOf}” 不是有效日期，应写成 YYYY-MM-DD` });
+  asOfOption(options.asOf);
   const dirs = await schoolFolders(dir);
   const schools = await checkSchools(dirs, options);
   const asOf = options.asOf ?? todayInShanghai();

@@ -12,6 +12,7 @@ import { basename, delimiter, extname, join } from 'node:path';
 import { baseName, LEGACY_EXTENSIONS } from '../run/files.js';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/problems.js';
+import { fileSignature } from '../xlsx/zip.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -47,10 +48,7 @@ async function kindOf(path: string, file: string): Promise<'zip' | 'ole2' | 'oth
   } catch {
     throw new InputError('FILE_UNREADABLE', { file, reason: '无法打开' });
   }
-  const is = (bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  if (is([0x50, 0x4b, 0x03, 0x04])) return 'zip';
-  if (is([0xd0, 0xcf, 0x11, 0xe0])) return 'ole2';
-  return 'other';
+  return fileSignature(head);
 }
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<{ ok: boolean; output: string }> {

@@ -40,12 +40,18 @@ export function configFromText(text: string | undefined, name = CONFIG_NAME): Co
   return result.config;
 }
 
-/** The run's context: the as-of date is the option, else the config's asOf, else today. */
-export function runContext(config: Config, asOfOption: string | undefined, now: Date = new Date()): RunContext {
-  if (asOfOption !== undefined && !isDay(asOfOption)) {
-    throw new InputError('BAD_OPTION', { reason: `--as-of “${asOfOption}” 不是有效日期，应写成 YYYY-MM-DD` });
+/** An `--as-of` the user typed, checked: a real day, or none. */
+export function asOfOption(value: string | undefined): Day | undefined {
+  if (value !== undefined && !isDay(value)) {
+    throw new InputError('BAD_OPTION', { reason: `--as-of “${value}” 不是有效日期，应写成 YYYY-MM-DD` });
   }
+  return value;
+}
+
+/** The run's context: the as-of date is the option, else the config's asOf, else today. */
+export function runContext(config: Config, asOfTyped: string | undefined, now: Date = new Date()): RunContext {
+  const asOfOptionDay = asOfOption(asOfTyped);
   const today = todayInShanghai(now);
-  const asOf = asOfOption ?? config.asOf ?? today;
+  const asOf = asOfOptionDay ?? config.asOf ?? today;
   return { config, asOf, live: asOf === today, now };
 }

@@ -13,7 +13,7 @@ import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
 import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
 import type { Reader } from '@zip.js/zip.js';
-import type { ZipSource } from '../xlsx/zip.js';
+import { fileSignature, type ZipSource } from '../xlsx/zip.js';
 import { findWorkbook, isLegacyName } from './files.js';
 import type { WorkbookSource } from './source.js';
 
@@ -66,8 +66,6 @@ export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: 
   again.finish();
 }
 
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
-
 /** Whether a source's first bytes are an OLE2 compound file (a real .xls/.et, not an .xlsx renamed). */
 async function isOle2(source: ZipSource): Promise<boolean> {
   let head: Uint8Array;
@@ -78,7 +76,7 @@ async function isOle2(source: ZipSource): Promise<boolean> {
     if (!(reader as { initialized?: boolean }).initialized) await reader.init?.();
     head = reader.size >= 4 ? await reader.readUint8Array(0, 4) : new Uint8Array();
   }
-  return OLE2.every((b, i) => head[i] === b);
+  return fileSignature(head) === 'ole2';
 }
 
 /** Opens a workbook of the source: an .xlsx directly, an old .xls/.et through the source's converter. */

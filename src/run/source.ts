@@ -2,6 +2,7 @@
  * Where the workbooks come from, for the shared orchestration: a folder on disk (Node), files
  * dropped on a page, or the files an add-in's clerk picked. Only names and bytes; no paths.
  */
+import { InputError } from '../core/problems.js';
 import type { ZipSource } from '../xlsx/zip.js';
 
 export interface WorkbookSource {
@@ -31,7 +32,7 @@ export class MemorySource implements WorkbookSource {
 
   async open(name: string): Promise<ZipSource> {
     const f = this.files.get(name);
-    if (!f) throw new Error(`no file ${name}`);
+    if (!f) throw new InputError('FILE_MISSING', { file: name, dir: this.where });
     return f;
   }
 }

@@ -58,7 +58,7 @@ async function check(req: Extract<Request, { type: 'check' }>): Promise<void> {
 }
 
 async function refresh(): Promise<void> {
-  if (!state) throw new Error('no check yet');
+  if (!state) throw new Error('还没有检查过工作簿，请先点“检查”');
   post({ type: 'progress', text: '正在写入状态列…', done: 0 });
   const refreshed = await refreshToBytes(state.source, state.result, state.ctx.live);
   // every workbook, as refresh leaves it: the new bytes, or the same file when nothing changes
@@ -73,7 +73,7 @@ async function refresh(): Promise<void> {
 }
 
 async function summary(): Promise<void> {
-  if (!state) throw new Error('no check yet');
+  if (!state) throw new Error('还没有检查过工作簿，请先点“检查”');
   post({ type: 'progress', text: '正在生成汇总表…', done: 0 });
   const bytes = own(await summaryBytes(state.result, state.result.config));
   post({ type: 'file', name: summaryFileName(state.ctx.asOf), bytes, mime: XLSX_MIME }, [bytes]);

@@ -56,7 +56,6 @@ function relationshipId(attributes: Record<string, string>): string {
   return key ? attributes[key]! : '';
 }
 
-const MERGE_TAG = /<(?:[\w.-]+:)?mergeCell\b[^>]*?\sref\s*=\s*["']([A-Z]+\d+(?::[A-Z]+\d+)?)["']/g;
 
 /** Merged areas given as references (`A1:C1`), as ranges; ones that do not parse are left out. */
 export function parseMergeRefs(refs: readonly string[]): MergeRange[] {
@@ -221,37 +220,6 @@ export class XlsxReader {
       if (e instanceof InputError) throw e;
       throw new InputError('TRUNCATED', { file: this.file }); // the inflate or the zip broke
     }
-  }
-
-  /**
-   * The merged ranges of a sheet. They are written after the cells, so they are found by a quick
-   * scan of the inflated bytes (no XML parse) before the rows are read: a header band and the
-   * rows under a merged cell can then be read right in one pass.
-   */
-  async readMerges(sheet: SheetEntry): Promise<MergeRange[]> {
-    const merges: MergeRange[] = [];
-    const decoder = new TextDecoder('utf-8');
-    let tail = '';
-    try {
-      for await (const chunk of iterate(this.zip.stream(sheet.part))) {
-        const text = tail + decoder.decode(chunk, { stream: true });
-        const cut = text.lastIndexOf('<');
-        const body = cut < 0 ? text : text.slice(0, cut);
-        tail = cut < 0 ? '' : text.slice(cut);
-        if (body.includes('mergeCell')) for (const m of body.matchAll(MERGE_TAG)) {
-          const range = parseMergeRef(m[1]!);
-          if (range) merges.push(range);
-        }
-      }
-      for (const m of tail.matchAll(MERGE_TAG)) {
-        const range = parseMergeRef(m[1]!);
-        if (range) merges.push(range);
-      }
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError('TRUNCATED', { file: this.file });
-    }
-    return merges;
   }
 
   /**

@@ -136,19 +136,3 @@ export async function rewriteZip(zip: ZipArchive, out: WritableStream<Uint8Array
   }
   return { changedParts: [...changed] };
 }
-
-/** `rewriteZip` into memory. */
-export async function rewriteZipToBytes(zip: ZipArchive, transforms: ReadonlyMap<string, PartTransform>): Promise<{ bytes: Uint8Array } & RewriteResult> {
-  const chunks: Uint8Array[] = [];
-  const sink = new WritableStream<Uint8Array>({ write: (c) => void chunks.push(c) });
-  const result = await rewriteZip(zip, sink, transforms);
-  let length = 0;
-  for (const c of chunks) length += c.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return { bytes, ...result };
-}

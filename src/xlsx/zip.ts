@@ -64,6 +64,13 @@ function asReader(source: ZipSource): Reader<unknown> {
 
 const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => head[i] === b);
 
+/** What a file's first four bytes say it is: a zip (an .xlsx, whatever its name), an OLE2 compound file (.xls/.et, or an encrypted .xlsx), or neither. */
+export function fileSignature(head: Uint8Array): 'zip' | 'ole2' | 'other' {
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) return 'ole2';
+  return 'other';
+}
+
 function includesBytes(hay: Uint8Array, needle: Uint8Array): boolean {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
@@ -91,8 +98,9 @@ async function sniff(reader: Reader<unknown>, file: string): Promise<void> {
   const size = reader.size;
   if (!size) throw new InputError('FILE_EMPTY', { file });
   const head = await readAt(reader, file, 0, Math.min(size, 512 * 1024));
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return;
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+  const signature = fileSignature(head);
+  if (signature === 'zip') return;
+  if (signature === 'ole2') {
     // An OLE2 compound file: a legacy .xls, or an .xlsx encrypted with an open password,
     // which Office stores as OLE2 with an EncryptionInfo stream.
     const marker = utf16le('EncryptionInfo');

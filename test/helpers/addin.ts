@@ -22,8 +22,7 @@ export async function workbookData(path: string): Promise<WorkbookData> {
   const sheets: WorkbookData['sheets'] = [];
   for (const s of reader.sheets) {
     const raw: { row: number; cells: readonly unknown[] }[] = [];
-    await reader.readRows(s, (r) => raw.push({ row: r.row, cells: [...r.cells] }));
-    const merges = (await reader.readMerges(s)).map((m) => ({ ...m, c1: m.c1 + 1, c2: m.c2 + 1 }));
+    const merges = (await reader.readRows(s, (r) => raw.push({ row: r.row, cells: [...r.cells] }))).map((m) => ({ ...m, c1: m.c1 + 1, c2: m.c2 + 1 }));
     const width = Math.max(1, ...raw.map((r) => r.cells.length));
     const height = Math.max(1, ...raw.map((r) => r.row));
     const rows = Array.from({ length: height }, () => Array.from({ length: width }, () => '' as unknown));
