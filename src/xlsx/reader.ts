@@ -1,12 +1,12 @@
 /**
  * Reads the sheets of an .xlsx as raw rows, streaming: the sheet part is inflated and parsed
- * with a SAX parser (saxes), one row at a time, never as a whole DOM. Only what the rules need
+ * with a strict SAX parser (`sax.ts`), one row at a time, never as a whole DOM. Only what the rules need
  * is decoded: cell values, shared strings, the date system.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
+import { localName, SaxParser, type SaxAttributes, type SaxHandler } from './sax.js';
 import { iterate, utf8Decoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
 
 export const MAX_ROWS = 1_048_576; // Excel's own limit
@@ -40,23 +40,6 @@ export function columnIndex(ref: string): number {
   return n - 1;
 }
 
-/**
- * The local name of an element: `row` for `<row>` and for `<x:row>`. Writers built on the .NET
- * Open XML SDK put every SpreadsheetML element under a prefix; Excel, WPS and LibreOffice do not.
- */
-export function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-}
-
-/** The relationship id of a `<sheet>`: `r:id`, whatever prefix the writer bound the namespace to. */
-function relationshipId(attributes: Record<string, string>): string {
-  if (attributes['r:id'] !== undefined) return attributes['r:id'];
-  const key = Object.keys(attributes).find((k) => k.endsWith(':id'));
-  return key ? attributes[key]! : '';
-}
-
-
 /** Merged areas given as references (`A1:C1`), as ranges; ones that do not parse are left out. */
 export function parseMergeRefs(refs: readonly string[]): MergeRange[] {
   return refs.map(parseMergeRef).filter((m): m is MergeRange => m !== undefined);
@@ -72,14 +55,17 @@ function parseMergeRef(ref: string): MergeRange | undefined {
   return { c1, r1, c2, r2 };
 }
 
-function parseXml(xml: string, file: string, part: string, on: (p: SaxesParser) => void): void {
-  const parser = new SaxesParser();
-  on(parser);
+function parseXml(xml: string, file: string, part: string, handler: SaxHandler): void {
   try {
-    parser.write(xml).close();
+    new SaxParser(handler).write(xml).close();
   } catch {
     throw new InputError('BAD_XML', { file, part });
   }
+}
+
+/** The relationship id of a `<sheet>`: `r:id`, whatever prefix the writer bound the namespace to. */
+function relationshipId(attributes: SaxAttributes): string {
+  return attributes.get('r:id') ?? attributes.withSuffix(':id') ?? '';
 }
 
 export class XlsxReader {
@@ -104,23 +90,24 @@ export class XlsxReader {
       const workbookXml = await zip.text('xl/workbook.xml');
       const relsXml = zip.entries.has('xl/_rels/workbook.xml.rels') ? await zip.text('xl/_rels/workbook.xml.rels') : '';
       const targets = new Map<string, { target: string; type: string }>();
-      parseXml(relsXml || '<Relationships/>', file, 'xl/_rels/workbook.xml.rels', (p) =>
-        p.on('opentag', (t: SaxesTagPlain) => {
-          if (localName(t.name) === 'Relationship') targets.set(String(t.attributes.Id), { target: String(t.attributes.Target), type: String(t.attributes.Type ?? '') });
-        }),
-      );
+      parseXml(relsXml || '<Relationships/>', file, 'xl/_rels/workbook.xml.rels', {
+        open(name, a) {
+          if (localName(name) === 'Relationship') targets.set(String(a.get('Id')), { target: String(a.get('Target')), type: a.get('Type') ?? '' });
+        },
+      });
       const sheets: SheetEntry[] = [];
       let date1904 = false;
-      parseXml(workbookXml, file, 'xl/workbook.xml', (p) =>
-        p.on('opentag', (t: SaxesTagPlain) => {
-          const name = localName(t.name);
-          if (name === 'workbookPr') date1904 = ['1', 'true'].includes(String(t.attributes.date1904 ?? ''));
+      parseXml(workbookXml, file, 'xl/workbook.xml', {
+        open(tag, a) {
+          const name = localName(tag);
+          if (name === 'workbookPr') date1904 = ['1', 'true'].includes(a.get('date1904') ?? '');
           if (name === 'sheet') {
-            const rel = targets.get(relationshipId(t.attributes as Record<string, string>));
-            if (rel) sheets.push({ name: String(t.attributes.name), part: resolveTarget('xl/workbook.xml', rel.target), hidden: t.attributes.state !== undefined && t.attributes.state !== 'visible' });
+            const rel = targets.get(relationshipId(a));
+            const state = a.get('state');
+            if (rel) sheets.push({ name: String(a.get('name')), part: resolveTarget('xl/workbook.xml', rel.target), hidden: state !== undefined && state !== 'visible' });
           }
-        }),
-      );
+        },
+      });
       const reader = new XlsxReader(zip, file, sheets, date1904);
       const shared = [...targets.values()].find((r) => r.type.endsWith('/sharedStrings'));
       const styles = [...targets.values()].find((r) => r.type.endsWith('/styles'));
@@ -161,29 +148,29 @@ export class XlsxReader {
       let current = '';
       let inT = false;
       let phonetic = 0;
-      await this.parseStream(part, (p) => {
-        p.on('opentag', (t) => {
-          const name = localName(t.name);
+      await this.parseStream(part, {
+        open(tag) {
+          const name = localName(tag);
           if (name === 'si') current = '';
           else if (name === 'rPh') phonetic++;
           else if (name === 't' && phonetic === 0) inT = true;
-        });
-        p.on('text', (text) => {
+        },
+        text(text) {
           if (inT) current += text;
-        });
-        p.on('closetag', (t) => {
-          const name = localName(t.name);
+        },
+        close(tag) {
+          const name = localName(tag);
           if (name === 't') inT = false;
           else if (name === 'rPh') phonetic--;
           else if (name === 'si') strings.push(current);
-        });
+        },
       });
     }
     this.sharedStrings = strings;
     return strings;
   }
 
-  private async parseStream(part: string, on: (p: SaxesParser) => void, progress?: (done: number) => void): Promise<void> {
+  private async parseStream(part: string, handler: SaxHandler, progress?: (done: number) => void): Promise<void> {
     let bytes = this.zip.stream(part);
     const total = this.zip.entries.get(part)?.uncompressedSize ?? 0;
     if (progress && total > 0) {
@@ -201,9 +188,7 @@ export class XlsxReader {
       }));
     }
     const stream = bytes.pipeThrough(utf8Decoder());
-    // positions are never reported (a bad part is one line naming the part), and tracking them costs time
-    const parser = new SaxesParser({ position: false });
-    on(parser);
+    const parser = new SaxParser(handler);
     const feed = (chunk: string | null) => {
       try {
         if (chunk === null) parser.close();
@@ -240,11 +225,11 @@ export class XlsxReader {
     let inInlineT = false;
     let phonetic = 0;
     let hasValue = false;
-    await this.parseStream(sheet.part, (p) => {
-      p.on('opentag', (t) => {
-        switch (localName(t.name)) {
+    await this.parseStream(sheet.part, {
+      open(tag, a) {
+        switch (localName(tag)) {
           case 'row': {
-            const r = t.attributes.r;
+            const r = a.get('r');
             rowNumber = r !== undefined ? Number(r) : rowNumber + 1;
             if (!(rowNumber >= 1) || rowNumber > MAX_ROWS) throw new InputError('TOO_MANY_ROWS', { file, sheet: sheet.name, limit: MAX_ROWS });
             cells = [];
@@ -252,10 +237,10 @@ export class XlsxReader {
             break;
           }
           case 'c': {
-            const r = t.attributes.r;
-            col = r !== undefined ? columnIndex(String(r)) : col + 1;
+            const r = a.get('r');
+            col = r !== undefined ? columnIndex(r) : col + 1;
             if (col < 0 || col >= MAX_COLUMNS) throw new InputError('BAD_XML', { file, part: sheet.part });
-            type = String(t.attributes.t ?? 'n');
+            type = a.get('t') ?? 'n';
             value = '';
             inlineText = '';
             hasValue = false;
@@ -275,18 +260,19 @@ export class XlsxReader {
             }
             break;
           case 'mergeCell': {
-            const m = t.attributes.ref === undefined ? undefined : parseMergeRef(String(t.attributes.ref));
+            const ref = a.get('ref');
+            const m = ref === undefined ? undefined : parseMergeRef(ref);
             if (m) merges.push(m);
             break;
           }
         }
-      });
-      p.on('text', (text) => {
+      },
+      text(text) {
         if (inValue) value += text;
         else if (inInlineT) inlineText += text;
-      });
-      p.on('closetag', (t) => {
-        switch (localName(t.name)) {
+      },
+      close(tag) {
+        switch (localName(tag)) {
           case 'v':
             inValue = false;
             break;
@@ -303,7 +289,7 @@ export class XlsxReader {
             onRow({ row: rowNumber, cells });
             break;
         }
-      });
+      },
     }, progress);
     return merges;
   }

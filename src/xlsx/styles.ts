@@ -4,7 +4,7 @@
  * lists, so every index the clerk's cells already use stays valid, and found again on the next
  * run (also after Excel or LibreOffice re-saved the file), so the part stops changing.
  */
-import { SaxesParser } from 'saxes';
+import { SaxParser } from './sax.js';
 import { InputError } from '../core/problems.js';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../core/writeback.js';
 import type { PatchStyles } from './sheetPatch.js';
@@ -38,7 +38,7 @@ interface ListInfo {
 /** Whether the text is well-formed XML: the lexer below trusts it, and no reader has parsed this part. */
 function wellFormed(xml: string): boolean {
   try {
-    new SaxesParser().write(xml).close();
+    new SaxParser({}).write(xml).close();
     return true;
   } catch {
     return false;

@@ -2,7 +2,7 @@
  * A lexer over XML text that keeps every byte: it cuts the input into tags and the text between
  * them, each token carrying its raw source, so that a writer can copy what it does not change
  * exactly as it was (entity forms, attribute order, quotes, namespace prefixes) and rewrite only
- * what it owns. It does not check well-formedness: the reader (saxes) has already parsed the same
+ * what it owns. It does not check well-formedness: the reader (sax.ts) has already parsed the same
  * part before any write-back, and refused it if it was malformed.
  */
 
