@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
+const cli = join(root, 'dist', 'bin', 'taizhang.js');
 const benchDir = join(root, '.bench');
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const sizes = SIZES.length ? SIZES : [10_000, 100_000, 500_000];

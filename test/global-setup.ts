@@ -10,4 +10,5 @@ export default function setup(): void {
   tsc('src/core/tsconfig.json');
   tsc('src/web/tsconfig.json');
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'inherit' });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'bin', 'taizhang.js');
 export const SAMPLE = join(ROOT, 'workbooks', 'sample');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
