@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyDir, FIXTURES, runCli, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip, zipParts } from './helpers/zip.js';
@@ -53,6 +54,21 @@ describe('bad workbooks', () => {
   it('a truncated file', async () => {
     const whole = readFileSync(join(SAMPLE, VISITS));
     await expectRefused(VISITS, whole.subarray(0, Math.floor(whole.length / 2)), /走访记录\.xlsx：文件已损坏或不完整/);
+  });
+
+  it('a workbook damaged inside: the compressed bytes of its sheet changed, the zip directory intact', async () => {
+    const parts = await zipParts(join(SAMPLE, VISITS));
+    const sheet = [...parts.keys()].find((k) => k.startsWith('xl/worksheets/sheet'))!;
+    // the sheet first, so its data starts right after its local header (30 bytes and the name)
+    const reordered = new Map([[sheet, parts.get(sheet)!], ...[...parts].filter(([k]) => k !== sheet)]);
+    const zip = await makeZip(reordered);
+    const start = 30 + Buffer.byteLength(sheet);
+    const size = deflateRawSync(parts.get(sheet)!, { level: 9 }).length;
+    for (const at of [start + Math.floor(size / 2), start + size - 3]) {
+      const damaged = Buffer.from(zip);
+      damaged[at] = damaged[at]! ^ 0x5a;
+      await expectRefused(VISITS, damaged, /走访记录\.xlsx：文件已损坏或不完整/);
+    }
   });
 
   it('a CSV renamed to .xlsx', async () => {
