@@ -141,8 +141,10 @@ export class SaxParser {
     let i = 0;
     const n = s.length;
     while (i < n) {
-      const lt = s.indexOf('<', i);
-      if (lt < 0) {
+      // a loop, not indexOf: the next '<' is a few characters away, and a call per tag costs more
+      let lt = i;
+      while (lt < n && s.charCodeAt(lt) !== LT) lt++;
+      if (lt === n) {
         // text running to the end of the input: complete only at the very end
         if (!final) return i;
         this.onText(s, i, n);

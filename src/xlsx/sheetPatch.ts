@@ -71,15 +71,27 @@ function oldCellValue(raw: string, strings: readonly string[]): string {
 function widenSpans(open: string, cells: readonly Piece[]): string {
   const spans = cells.length ? attribute(open, 'spans') : undefined;
   if (!spans) return open;
-  // A list of ranges ("1:3 5:7"); the last one is stretched to the tool's rightmost cell.
+  let top = 0;
+  for (const c of cells) top = Math.max(top, c.col! + 1);
+  const widened = widerSpans(spans, top);
+  return widened === spans ? open : withAttribute(open, 'spans', widened);
+}
+
+// The rows of a log mostly share one `spans`: the last answer is kept.
+let lastSpans = { spans: '', top: -1, widened: '' };
+
+/** A list of ranges ("1:3 5:7") with the last one stretched to `top`, or the same text. */
+function widerSpans(spans: string, top: number): string {
+  if (spans === lastSpans.spans && top === lastSpans.top) return lastSpans.widened;
   const ranges = spans.trim().split(/\s+/);
   const [lo, hi] = ranges[ranges.length - 1]!.split(':').map(Number);
-  if (!Number.isInteger(lo) || !Number.isInteger(hi)) return open;
-  let top = hi!;
-  for (const c of cells) top = Math.max(top, c.col! + 1);
-  if (top === hi) return open;
-  ranges[ranges.length - 1] = `${lo}:${top}`;
-  return withAttribute(open, 'spans', ranges.join(' '));
+  let widened = spans;
+  if (Number.isInteger(lo) && Number.isInteger(hi) && top > hi!) {
+    ranges[ranges.length - 1] = `${lo}:${top}`;
+    widened = ranges.join(' ');
+  }
+  lastSpans = { spans, top, widened };
+  return widened;
 }
 
 function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } | undefined {
@@ -137,6 +149,24 @@ export class SheetPatcher {
 
   private tag(name: string): string {
     return this.prefix + name;
+  }
+
+  /** The tags the fast path looks for, made once the sheet's prefix is known. */
+  private fastTags?: { rowOpen: string; rowClose: string; cellOpen: string; cellClose: string };
+  /** The next `<!` or `<?` at or after `nextMarkupFrom` in `markupIn` (-1: none): found once per buffer, not per row. */
+  private markupIn = '';
+  private nextMarkupFrom = 0;
+  private nextMarkup = -1;
+
+  private markupAfter(s: string, from: number): number {
+    if (s !== this.markupIn || from < this.nextMarkupFrom || (this.nextMarkup >= 0 && this.nextMarkup < from)) {
+      const bang = s.indexOf('<!', from);
+      const question = s.indexOf('<?', from);
+      this.nextMarkup = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+      this.markupIn = s;
+      this.nextMarkupFrom = from;
+    }
+    return this.nextMarkup;
   }
 
   private token(t: XmlToken): void {
@@ -297,8 +327,9 @@ export class SheetPatcher {
    * and goes the tag-by-tag way; a test checks both ways write the same bytes.
    */
   private wholeRow(s: string, i: number, final: boolean): number {
-    if (this.mode !== 'sheetData') return i;
-    const rowOpen = `<${this.tag('row')}`;
+    if (this.mode !== 'sheetData' || s.charCodeAt(i) !== 60) return i;
+    const tags = (this.fastTags ??= { rowOpen: `<${this.tag('row')}`, rowClose: `</${this.tag('row')}>`, cellOpen: `<${this.tag('c')}`, cellClose: `</${this.tag('c')}>` });
+    const { rowOpen, rowClose, cellOpen, cellClose } = tags;
     if (!s.startsWith(rowOpen, i)) return i;
     if (i + rowOpen.length >= s.length) return final ? i : -1;
     const after = s.charCodeAt(i + rowOpen.length);
@@ -306,11 +337,10 @@ export class SheetPatcher {
     const openEnd = tagEnd(s, i);
     if (openEnd < 0) return final ? i : -1;
     if (s.charCodeAt(openEnd - 2) === 47) return i; // <row/>
-    const rowClose = `</${this.tag('row')}>`;
     const close = s.indexOf(rowClose, openEnd);
     if (close < 0) return final ? i : -1;
-    const content = s.slice(openEnd, close); // searched alone: a search of the whole buffer per row is quadratic
-    if (content.includes('<!') || content.includes('<?')) return i;
+    const markup = this.markupAfter(s, openEnd);
+    if (markup >= 0 && markup < close) return i; // a comment or the like inside the row
     const rowTag = s.slice(i, openEnd);
     const rAttr = attribute(rowTag, 'r');
     if (rAttr === undefined) return i;
@@ -318,8 +348,6 @@ export class SheetPatcher {
     if (!(r > 0) || r === this.write.headerRow || r <= this.rowNumber) return i;
 
     // Walk the cells back from the end of the row while they are owned ones.
-    const cellOpen = `<${this.tag('c')}`;
-    const cellClose = `</${this.tag('c')}>`;
     const old = new Map<number, string>();
     let ownedStart = close;
     let pos = close;
