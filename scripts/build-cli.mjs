@@ -13,8 +13,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bin');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  // district.ts starts its workers from './districtWorker.js' beside itself, so the worker is an entry here too
-  entryPoints: { taizhang: join(root, 'src', 'cli', 'main.ts'), districtWorker: join(root, 'src', 'io', 'districtWorker.ts') },
+  // district.ts and sheetRows.ts start their workers from a file beside themselves, so the workers are entries here too
+  entryPoints: {
+    taizhang: join(root, 'src', 'cli', 'main.ts'),
+    districtWorker: join(root, 'src', 'io', 'districtWorker.ts'),
+    sheetRowsWorker: join(root, 'src', 'io', 'sheetRowsWorker.ts'),
+  },
   outdir,
   bundle: true,
   splitting: true,

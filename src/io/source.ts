@@ -5,13 +5,17 @@
  */
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { Duplex } from 'node:stream';
 import { createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { configure, Reader } from '@zip.js/zip.js';
 import { InputError } from '../core/problems.js';
 import type { WorkbookSource } from '../run/source.js';
 import type { ZipSource } from '../xlsx/zip.js';
+import type { MergeRange, RawRow } from '../core/table.js';
+import type { SheetEntry } from '../xlsx/reader.js';
 import { readablePath } from './legacy.js';
+import { readRowsOnThread, startSheetThread } from './sheetRows.js';
 
 /** Why the system would not let us read a file, in words a clerk can act on. */
 export function unreadable(file: string, e: unknown): InputError {
@@ -84,18 +88,27 @@ export class FileSource extends Reader<string> {
   }
 }
 
+/** A workbook file this big holds a sheet big enough to read on another thread (see OTHER_THREAD_BYTES in run/load.ts). */
+const BIG_FILE_BYTES = 1 << 20;
+
 export class FolderSource implements WorkbookSource {
   private readonly opened: FileSource[] = [];
+  /** A sheet thread started while the first workbooks are read, when a big one is there. */
+  private spareThread: Worker | undefined;
 
   constructor(readonly where: string) {}
 
   async list(): Promise<string[]> {
+    let names: string[];
     try {
       if (!(await stat(this.where)).isDirectory()) throw new Error();
-      return await readdir(this.where);
+      names = await readdir(this.where);
     } catch {
       throw new InputError('DIR_MISSING', { dir: this.where });
     }
+    const sizes = await Promise.all(names.filter((n) => /\.xls[xm]$/i.test(n)).map((n) => stat(join(this.where, n)).then((s) => s.size, () => 0)));
+    if (sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
+    return names;
   }
 
   async open(name: string): Promise<ZipSource> {
@@ -113,8 +126,16 @@ export class FolderSource implements WorkbookSource {
     } };
   }
 
-  /** Closes every file this source opened. */
+  readSheetRows(name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]> {
+    const thread = this.spareThread;
+    this.spareThread = undefined;
+    return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
+  }
+
+  /** Closes every file this source opened, and a sheet thread it did not need. */
   async close(): Promise<void> {
     for (const s of this.opened.splice(0)) await s.close();
+    await this.spareThread?.terminate();
+    this.spareThread = undefined;
   }
 }

@@ -4,6 +4,7 @@
  * InputError naming the file. Browser-safe.
  */
 import { Collector, type SheetInfo } from '../core/collect.js';
+import type { RawRow } from '../core/table.js';
 import {
   branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
   rosterSheet, studySessionSheet, talkSheet, workLogSheet, type SheetSpec, type WorkbookId,
@@ -48,21 +49,27 @@ function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): S
   throw new InputError('SHEET_MISSING', { file: reader.file, sheet: spec.sheet, existing: reader.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
 }
 
-/** Reads one sheet of an open workbook into the collector. */
-export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress): Promise<void> {
+/** A sheet part this big (inflated) is read on another thread where the source can: a thread costs about 40 ms to start. */
+const OTHER_THREAD_BYTES = 8 << 20;
+
+/** Reads one sheet of an open workbook into the collector; a big one through `elsewhere` when given. */
+export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
   if (spec.optional && !reader.findSheet(spec.sheet)) return; // the rules it feeds say 未检查
   const sheet = pickSheet(reader, spec, soleSheetOk);
   const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
   const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
+  const big = (reader.archive.entries.get(sheet.part)?.uncompressedSize ?? 0) >= OTHER_THREAD_BYTES;
+  const readRows = (onRow: (row: RawRow) => void, report?: (done: number) => void) =>
+    big && elsewhere ? elsewhere(reader.file, sheet, onRow, report) : reader.readRows(sheet, onRow, report);
   // One pass, merges unknown until the end (they follow the rows); a second pass only when they matter.
   const first = collector.sheet(spec, { ...opts, merges: [] });
-  const merges = await reader.readRows(sheet, (row) => first.push(row), report);
+  const merges = await readRows((row) => first.push(row), report);
   if (!first.mergesMatter(merges)) {
     first.finish();
     return;
   }
   const again = collector.sheet(spec, { ...opts, merges });
-  await reader.readRows(sheet, (row) => again.push(row));
+  await readRows((row) => again.push(row));
   again.finish();
 }
 
@@ -120,7 +127,8 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
     await withWorkbook(source, file, async (reader, old) => {
       if (old) legacy[id] = true;
       // a workbook of one table (roster, ledger) may have its single sheet named anything
-      for (const spec of specs) await readSheet(reader, spec, collector, specs.filter((s) => !s.optional).length === 1, progress);
+      const elsewhere = old || !source.readSheetRows ? undefined : source.readSheetRows.bind(source);
+      for (const spec of specs) await readSheet(reader, spec, collector, specs.filter((s) => !s.optional).length === 1, progress, elsewhere);
     });
   }
   return { inputs: collector.inputs(), files, legacy, sheets: collector.sheets };

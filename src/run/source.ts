@@ -3,6 +3,8 @@
  * dropped on a page, or the files an add-in's clerk picked. Only names and bytes; no paths.
  */
 import { InputError } from '../core/problems.js';
+import type { MergeRange, RawRow } from '../core/table.js';
+import type { SheetEntry } from '../xlsx/reader.js';
 import type { ZipSource } from '../xlsx/zip.js';
 
 export interface WorkbookSource {
@@ -17,6 +19,11 @@ export interface WorkbookSource {
    * Node); `done` removes it. Absent: old files cannot be read here.
    */
   legacy?(name: string): Promise<{ source: ZipSource; done: () => Promise<void> }>;
+  /**
+   * Reads a big sheet of a file on another thread, when this host can (Node): the same rows and
+   * merges as `XlsxReader.readRows`, while this thread types them and runs the rules.
+   */
+  readSheetRows?(name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]>;
 }
 
 /** Files held in memory or as Blobs (a page, an add-in, a test). */

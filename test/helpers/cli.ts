@@ -17,7 +17,7 @@ export interface Run {
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env, TAIZHANG_DEBUG: '' }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env, TAIZHANG_DEBUG: '' }, timeout: 120_000, maxBuffer: 256 << 20 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,0 +1,99 @@
+/**
+ * A big sheet is read on a worker thread (Node): the rows, the merges, the report and the errors
+ * are those of reading it on the main thread. The big log here is the sample's, its 647 visits
+ * written 45 times over (about 8.8 MB of sheet XML, over the size that sends a sheet to a thread).
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { RawRow } from '../src/core/table.js';
+import { checkSource } from '../src/run/check.js';
+import { configFromText, runContext } from '../src/run/context.js';
+import { jsonReportText } from '../src/run/report.js';
+import { MemorySource } from '../src/run/source.js';
+import { openWorkbook } from '../src/xlsx/reader.js';
+import { copyDir, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
+import { makeZip, zipParts } from './helpers/zip.js';
+
+const VISITS = '走访记录.xlsx';
+const COPIES = 45;
+let dir: string;
+let bigBook: Buffer;
+
+/** The sample's visit log with its data rows written `copies` times, row numbers shifted. */
+async function bigLog(copies: number, spoil = false): Promise<Buffer> {
+  const parts = await zipParts(join(SAMPLE, VISITS));
+  const xml = parts.get('xl/worksheets/sheet1.xml')!.toString();
+  const rows = [...xml.matchAll(/<row r="(\d+)"[\s\S]*?<\/row>/g)];
+  const data = rows.filter((m) => Number(m[1]) >= 3);
+  const last = Number(rows[rows.length - 1]![1]);
+  let extra = '';
+  for (let k = 1; k < copies; k++) {
+    const shift = k * (last - 2);
+    for (const m of data) extra += m[0].replace(/(<row r="|<c r="[A-Z]+)(\d+)"/g, (_, head: string, n: string) => `${head}${Number(n) + shift}"`);
+  }
+  let big = xml.replace('</sheetData>', `${extra}</sheetData>`).replace(/<dimension ref="A1:G\d+"\/>/, `<dimension ref="A1:G${last + (copies - 1) * (last - 2)}"/>`);
+  if (spoil) big = big.replace('</sheetData>', '<row r="999999"><c r="A999999"><v>1</v></row></sheetData>');
+  expect(big.length).toBeGreaterThan(8 << 20);
+  parts.set('xl/worksheets/sheet1.xml', big);
+  return makeZip(parts);
+}
+
+beforeAll(async () => {
+  dir = copyDir(SAMPLE);
+  bigBook = await bigLog(COPIES);
+  writeFileSync(join(dir, VISITS), bigBook);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('a thread reads the rows and merges of a big sheet exactly as this thread does', async () => {
+  const { readRowsOnThread } = await import(join(ROOT, 'dist', 'io', 'sheetRows.js'));
+  const reader = await openWorkbook(new Uint8Array(bigBook), VISITS);
+  const sheet = reader.sheets[0]!;
+  const here: RawRow[] = [];
+  const mergesHere = await reader.readRows(sheet, (r) => here.push(r));
+  await reader.close();
+  const there: RawRow[] = [];
+  const shares: number[] = [];
+  const mergesThere = await readRowsOnThread(join(dir, VISITS), VISITS, sheet, (r: RawRow) => there.push(r), (done: number) => shares.push(done));
+  expect(here.length).toBeGreaterThan(COPIES * 600);
+  expect(there).toEqual(here);
+  expect(mergesThere).toEqual(mergesHere);
+  expect(mergesHere.length).toBeGreaterThan(0);
+  expect(shares.length).toBeGreaterThan(0);
+}, 60_000);
+
+it('check on a big log: the CLI (the log read on a thread) says what a page (one thread) says', async () => {
+  const cli = runCli(['check', dir, '--json', '--as-of', '2014-08-15']);
+  expect(cli.code).toBe(1);
+  const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
+  const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
+  const page = await checkSource(new MemorySource(files), runContext(config, '2014-08-15'));
+  expect(cli.stdout).toBe(jsonReportText(page.report));
+  // the copies are there: every visit of the sample counted once, the rest duplicates
+  expect(page.report.findings.filter((f) => f.code === 'VISIT_DUPLICATE').length).toBeGreaterThan((COPIES - 1) * 600);
+}, 120_000);
+
+it('a big log that is not well formed: one Chinese line naming it, exit 2, nothing changed', async () => {
+  const bad = copyDir(SAMPLE);
+  try {
+    const spoilt = await bigLog(COPIES, true);
+    writeFileSync(join(bad, VISITS), spoilt);
+    const before = snapshot(bad);
+    for (const command of ['check', 'refresh']) {
+      const r = runCli([command, bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/走访记录\.xlsx/);
+      expect(r.stderr).not.toMatch(/\bat .+:\d+|Error:|node:internal/);
+    }
+    expect(snapshot(bad)).toEqual(before);
+    // the same words as when the log is read on one thread
+    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(bad, n)))]));
+    const config = configFromText(readFileSync(join(bad, 'taizhang.config.json'), 'utf8'));
+    const here = await checkSource(new MemorySource(files), runContext(config, '2014-08-15')).catch((e: Error) => e.message);
+    expect(runCli(['check', bad]).stderr.trimEnd()).toBe(`taizhang: ${here}`);
+  } finally {
+    rmSync(bad, { recursive: true, force: true });
+  }
+}, 120_000);
