@@ -13,11 +13,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'bin');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  // district.ts and sheetRows.ts start their workers from a file beside themselves, so the workers are entries here too
+  // district.ts and sheetThreads.ts start their workers from a file beside themselves, so the workers are entries here too
   entryPoints: {
     taizhang: join(root, 'src', 'cli', 'main.ts'),
     districtWorker: join(root, 'src', 'io', 'districtWorker.ts'),
-    sheetRowsWorker: join(root, 'src', 'io', 'sheetRowsWorker.ts'),
+    sheetWorker: join(root, 'src', 'io', 'sheetWorker.ts'),
   },
   outdir,
   bundle: true,

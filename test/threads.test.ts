@@ -1,7 +1,8 @@
 /**
- * A big sheet is read on a worker thread (Node): the rows, the merges, the report and the errors
- * are those of reading it on the main thread. The big log here is the sample's, its 647 visits
- * written 45 times over (about 8.8 MB of sheet XML, over the size that sends a sheet to a thread).
+ * A big sheet is read and patched on a worker thread (Node): the rows, the merges, the report, the
+ * new workbook and the errors are those of doing it all on the main thread (as a page does). The
+ * big log here is the sample's, its 647 visits written 45 times over (about 8.8 MB of sheet XML,
+ * over the size that sends a sheet to a thread).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RawRow } from '../src/core/table.js';
 import { checkSource } from '../src/run/check.js';
 import { configFromText, runContext } from '../src/run/context.js';
+import { refreshToBytes } from '../src/run/refresh.js';
 import { jsonReportText } from '../src/run/report.js';
 import { MemorySource } from '../src/run/source.js';
 import { openWorkbook } from '../src/xlsx/reader.js';
@@ -47,7 +49,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('a thread reads the rows and merges of a big sheet exactly as this thread does', async () => {
-  const { readRowsOnThread } = await import(join(ROOT, 'dist', 'io', 'sheetRows.js'));
+  const { readRowsOnThread } = await import(join(ROOT, 'dist', 'io', 'sheetThreads.js'));
   const reader = await openWorkbook(new Uint8Array(bigBook), VISITS);
   const sheet = reader.sheets[0]!;
   const here: RawRow[] = [];
@@ -73,6 +75,33 @@ it('check on a big log: the CLI (the log read on a thread) says what a page (one
   // the copies are there: every visit of the sample counted once, the rest duplicates
   expect(page.report.findings.filter((f) => f.code === 'VISIT_DUPLICATE').length).toBeGreaterThan((COPIES - 1) * 600);
 }, 120_000);
+
+it('refresh on a big log: the CLI (read and patched on a thread) writes the bytes a page (one thread) makes', async () => {
+  const work = copyDir(dir);
+  try {
+    const dry = runCli(['refresh', work, '--dry-run', '--as-of', '2014-08-15']);
+    expect(dry.code).toBe(1);
+    expect(dry.stdout).toMatch(/走访记录\.xlsx：将更新（试运行，未写入）/);
+    expect(readFileSync(join(work, VISITS)).equals(bigBook)).toBe(true);
+    const r = runCli(['refresh', work, '--as-of', '2014-08-15']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/走访记录\.xlsx：已更新（家访记录：新增列 【自动】校验，(\d+) 个单元格有变化/);
+    const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
+    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
+    const source = new MemorySource(files);
+    const ctx = runContext(config, '2014-08-15');
+    const page = await refreshToBytes(source, await checkSource(source, ctx), ctx.live);
+    const visits = page.find((p) => p.file === VISITS)!;
+    const cells = visits.changes.find((c) => c.sheet === '家访记录')!.changedCells;
+    expect(r.stdout).toContain(`新增列 【自动】校验，${cells} 个单元格有变化`);
+    expect(cells).toBeGreaterThan(COPIES * 600);
+    expect(Buffer.from(visits.bytes!).equals(readFileSync(join(work, VISITS)))).toBe(true);
+    // and once more: nothing changes
+    expect(runCli(['refresh', work, '--as-of', '2014-08-15']).stdout).toMatch(/走访记录\.xlsx：无变化，未改动/);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 180_000);
 
 it('a big log that is not well formed: one Chinese line naming it, exit 2, nothing changed', async () => {
   const bad = copyDir(SAMPLE);

@@ -13,9 +13,10 @@ import { InputError } from '../core/problems.js';
 import type { WorkbookSource } from '../run/source.js';
 import type { ZipSource } from '../xlsx/zip.js';
 import type { MergeRange, RawRow } from '../core/table.js';
+import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
 import { readablePath } from './legacy.js';
-import { readRowsOnThread, startSheetThread } from './sheetRows.js';
+import { patchOnThread, readRowsOnThread, spareThread, startSheetThread } from './sheetThreads.js';
 
 /** Why the system would not let us read a file, in words a clerk can act on. */
 export function unreadable(file: string, e: unknown): InputError {
@@ -88,7 +89,7 @@ export class FileSource extends Reader<string> {
   }
 }
 
-/** A workbook file this big holds a sheet big enough to read on another thread (see OTHER_THREAD_BYTES in run/load.ts). */
+/** A workbook file this big (compressed) likely holds a sheet of BIG_PART_BYTES (inflated). */
 const BIG_FILE_BYTES = 1 << 20;
 
 export class FolderSource implements WorkbookSource {
@@ -106,9 +107,13 @@ export class FolderSource implements WorkbookSource {
     } catch {
       throw new InputError('DIR_MISSING', { dir: this.where });
     }
-    const sizes = await Promise.all(names.filter((n) => /\.xls[xm]$/i.test(n)).map((n) => stat(join(this.where, n)).then((s) => s.size, () => 0)));
-    if (sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
     return names;
+  }
+
+  /** Starts a sheet thread while the first workbooks are read, when one of `names` is big. */
+  async expect(names: string[]): Promise<void> {
+    const sizes = await Promise.all(names.map((n) => stat(join(this.where, n)).then((s) => s.size, () => 0)));
+    if (sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
   }
 
   async open(name: string): Promise<ZipSource> {
@@ -132,10 +137,14 @@ export class FolderSource implements WorkbookSource {
     return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
   }
 
+  patchSheet(name: string, job: SheetPatchJob): ReturnType<SheetPatchElsewhere> {
+    return patchOnThread(join(this.where, name), name, job);
+  }
+
   /** Closes every file this source opened, and a sheet thread it did not need. */
   async close(): Promise<void> {
     for (const s of this.opened.splice(0)) await s.close();
-    await this.spareThread?.terminate();
+    if (this.spareThread) spareThread(this.spareThread);
     this.spareThread = undefined;
   }
 }

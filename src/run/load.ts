@@ -14,7 +14,7 @@ import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
 import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
 import type { Reader } from '@zip.js/zip.js';
-import { fileSignature, type ZipSource } from '../xlsx/zip.js';
+import { BIG_PART_BYTES, fileSignature, type ZipSource } from '../xlsx/zip.js';
 import { findWorkbook, isLegacyName } from './files.js';
 import type { WorkbookSource } from './source.js';
 
@@ -49,16 +49,13 @@ function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): S
   throw new InputError('SHEET_MISSING', { file: reader.file, sheet: spec.sheet, existing: reader.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
 }
 
-/** A sheet part this big (inflated) is read on another thread where the source can: a thread costs about 40 ms to start. */
-const OTHER_THREAD_BYTES = 8 << 20;
-
-/** Reads one sheet of an open workbook into the collector; a big one through `elsewhere` when given. */
+/** Reads one sheet of an open workbook into the collector; a big one (BIG_PART_BYTES) through `elsewhere` when given. */
 export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
   if (spec.optional && !reader.findSheet(spec.sheet)) return; // the rules it feeds say 未检查
   const sheet = pickSheet(reader, spec, soleSheetOk);
   const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
   const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
-  const big = (reader.archive.entries.get(sheet.part)?.uncompressedSize ?? 0) >= OTHER_THREAD_BYTES;
+  const big = (reader.archive.entries.get(sheet.part)?.uncompressedSize ?? 0) >= BIG_PART_BYTES;
   const readRows = (onRow: (row: RawRow) => void, report?: (done: number) => void) =>
     big && elsewhere ? elsewhere(reader.file, sheet, onRow, report) : reader.readRows(sheet, onRow, report);
   // One pass, merges unknown until the end (they follow the rows); a second pass only when they matter.
@@ -119,6 +116,7 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
     if (found) files[id] = found;
     else if (id !== 'study') throw new InputError('FILE_MISSING', { file: config.files[id], dir: source.where });
   }
+  await source.expect?.(Object.values(files));
   const collector = new Collector(config);
   const legacy: Loaded['legacy'] = {};
   for (const [id, specs] of WORKBOOK_SHEETS) {

@@ -57,7 +57,7 @@ export async function prepareWorkbook(source: WorkbookSource, result: CheckResul
     if (!info?.part || !write) continue;
     parts.push({ part: info.part, sheet: info.sheet, write, addedColumns: write.columns.filter((c) => !info.layout.owned.has(c.header)).map((c) => c.header) });
   }
-  const patch = await openPatch(await source.open(file), file, parts);
+  const patch = await openPatch(await source.open(file), file, parts, source.patchSheet && ((job) => source.patchSheet!(file, job)));
   if (!patch) return { id, file, outcome: 'unchanged', message: `${file}：工作簿中没有样式表，未写入` };
   return { id, file, patch };
 }

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawRow } from '../core/table.js';
+import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
 import type { ZipSource } from '../xlsx/zip.js';
 
@@ -24,6 +25,10 @@ export interface WorkbookSource {
    * merges as `XlsxReader.readRows`, while this thread types them and runs the rules.
    */
   readSheetRows?(name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]>;
+  /** The files about to be read, so a host can get ready (start a thread for a big one). */
+  expect?(names: string[]): Promise<void>;
+  /** Patches a big sheet of a file on another thread, when this host can (Node): the same new bytes as here. */
+  patchSheet?(name: string, job: SheetPatchJob): ReturnType<SheetPatchElsewhere>;
 }
 
 /** Files held in memory or as Blobs (a page, an add-in, a test). */

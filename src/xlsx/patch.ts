@@ -6,10 +6,10 @@
  */
 import type { SheetWrite } from '../core/writeback.js';
 import { openWorkbook } from './reader.js';
-import { rewriteZip, transformOnly, type PartTransform, type RewriteResult } from './rewrite.js';
+import { rewriteZip, transformOnly, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
 import { SheetPatcher, type PatchStats, type PatchStyles } from './sheetPatch.js';
 import { ensureStyles } from './styles.js';
-import type { ZipSource } from './zip.js';
+import { BIG_PART_BYTES, type ZipSource } from './zip.js';
 
 export interface PartWrite {
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
@@ -36,11 +36,24 @@ export interface WorkbookPatch {
   close(): Promise<void>;
 }
 
+/** What patching one sheet part needs, wherever it runs. */
+export interface SheetPatchJob {
+  part: string;
+  write: SheetWrite;
+  styles: PatchStyles;
+  date1904: boolean;
+  sharedStrings: string[];
+}
+
+/** Patches a big sheet part elsewhere (another thread, in Node): its new bytes, and its stats at the end. */
+export type SheetPatchElsewhere = (job: SheetPatchJob) => ProducedPart & { stats(): Promise<PatchStats> };
+
 /** The patch transform of one sheet part. */
-function sheetTransform(write: SheetWrite, styles: PatchStyles, date1904: boolean, strings: string[], stats: PatchStats[]): PartTransform {
+export function sheetTransform(job: Omit<SheetPatchJob, 'part'>, stats: PatchStats[]): PartTransform {
+  const { write, styles, date1904, sharedStrings } = job;
   return async function* (input) {
     const out: string[] = [];
-    const patcher = new SheetPatcher(write, { styles, date1904, sharedStrings: strings }, (s) => out.push(s));
+    const patcher = new SheetPatcher(write, { styles, date1904, sharedStrings }, (s) => out.push(s));
     for await (const chunk of input) {
       patcher.push(chunk);
       if (out.length) yield out.splice(0).join('');
@@ -50,8 +63,11 @@ function sheetTransform(write: SheetWrite, styles: PatchStyles, date1904: boolea
   };
 }
 
-/** The patch of a workbook; undefined when it has no styles part to add the tool's styles to. */
-export async function openPatch(source: ZipSource, file: string, sheets: readonly PartWrite[]): Promise<WorkbookPatch | undefined> {
+/**
+ * The patch of a workbook; undefined when it has no styles part to add the tool's styles to. A
+ * sheet part of BIG_PART_BYTES or more is patched through `elsewhere` when given.
+ */
+export async function openPatch(source: ZipSource, file: string, sheets: readonly PartWrite[], elsewhere?: SheetPatchElsewhere): Promise<WorkbookPatch | undefined> {
   const reader = await openWorkbook(source, file);
   try {
     const strings = await reader.sharedStringTable();
@@ -61,7 +77,7 @@ export async function openPatch(source: ZipSource, file: string, sheets: readonl
       return undefined;
     }
     const ensured = ensureStyles(await reader.archive.text(stylesPart), { file, part: stylesPart });
-    const transforms = new Map<string, PartTransform>();
+    const transforms = new Map<string, PartRewrite>();
     transforms.set(stylesPart, async function* (input) {
       for await (const _ of input) {
         // read through, so the change check compares the old text with the new
@@ -69,7 +85,24 @@ export async function openPatch(source: ZipSource, file: string, sheets: readonl
       yield ensured.xml;
     });
     const stats = sheets.map((s) => ({ ...s, stats: [] as PatchStats[] }));
-    for (const s of stats) transforms.set(s.part, sheetTransform(s.write, ensured.styles, reader.date1904, strings, s.stats));
+    for (const s of stats) {
+      const job = { part: s.part, write: s.write, styles: ensured.styles, date1904: reader.date1904, sharedStrings: strings };
+      const big = (reader.archive.entries.get(s.part)?.uncompressedSize ?? 0) >= BIG_PART_BYTES;
+      if (!big || !elsewhere) {
+        transforms.set(s.part, sheetTransform(job, s.stats));
+        continue;
+      }
+      transforms.set(s.part, {
+        produce() {
+          const made = elsewhere(job);
+          const bytes = (async function* () {
+            yield* made.bytes;
+            s.stats.push(await made.stats());
+          })();
+          return { bytes, changed: made.changed };
+        },
+      });
+    }
     return {
       changes: () => stats.map((s) => ({ sheet: s.sheet, changedCells: s.stats.reduce((n, x) => n + x.changedCells, 0), addedColumns: s.addedColumns })),
       write: (out) => rewriteZip(reader.archive, out, transforms),

@@ -10,6 +10,20 @@ import { iterate, utf8Decoder, type ZipArchive } from './zip.js';
 /** Text in, text out, chunk by chunk. */
 export type PartTransform = (input: AsyncIterable<string>) => AsyncIterable<string>;
 
+/** New bytes of a part made elsewhere, and whether they differ from the old ones (known once all are taken). */
+export interface ProducedPart {
+  bytes: AsyncIterable<Uint8Array>;
+  changed(): Promise<boolean>;
+}
+
+/** A part whose new bytes are made elsewhere (on another thread, in Node), afresh for each write or dry run. */
+export interface PartProducer {
+  produce(): ProducedPart;
+}
+
+/** How a part is rewritten: a transform of its text here, or bytes produced elsewhere. */
+export type PartRewrite = PartTransform | PartProducer;
+
 export interface RewriteResult {
   /** Parts whose new text differs from the old. */
   changedParts: string[];
@@ -53,12 +67,16 @@ export class TextComparer {
   }
 }
 
-async function* textOf(stream: ReadableStream<Uint8Array>): AsyncIterable<string> {
+export async function* textOf(stream: ReadableStream<Uint8Array>): AsyncIterable<string> {
   for await (const chunk of iterate(stream.pipeThrough(utf8Decoder()))) yield chunk;
 }
 
-/** Runs a transform over a part, comparing what comes out with what went in. */
-async function* compared(part: string, input: AsyncIterable<string>, transform: PartTransform, changed: Set<string>): AsyncIterable<Uint8Array> {
+/**
+ * Runs a transform over a text, comparing what comes out with what went in: the new bytes, in
+ * pieces of at least `piece` characters' worth; `done` hears whether they differ. Also what a
+ * thread that makes a part elsewhere runs.
+ */
+export async function* comparedBytes(input: AsyncIterable<string>, transform: PartTransform, done: (changed: boolean) => void, piece = 0): AsyncIterable<Uint8Array> {
   const comparer = new TextComparer();
   const encoder = new TextEncoder();
   async function* tap() {
@@ -67,12 +85,32 @@ async function* compared(part: string, input: AsyncIterable<string>, transform: 
       yield chunk;
     }
   }
+  let pending = '';
   for await (const text of transform(tap())) {
     if (!text) continue;
     comparer.right(text);
-    yield encoder.encode(text);
+    pending += text;
+    if (pending.length >= piece) {
+      yield encoder.encode(pending);
+      pending = '';
+    }
   }
-  if (!comparer.same()) changed.add(part);
+  if (pending) yield encoder.encode(pending);
+  done(!comparer.same());
+}
+
+/** The new bytes of a part, noting it in `changed` when they differ from the old. */
+function rewritten(zip: ZipArchive, part: string, how: PartRewrite, changed: Set<string>): AsyncIterable<Uint8Array> {
+  if (typeof how !== 'function') {
+    return (async function* () {
+      const made = how.produce();
+      yield* made.bytes;
+      if (await made.changed()) changed.add(part);
+    })();
+  }
+  return comparedBytes(textOf(zip.stream(part)), how, (differs) => {
+    if (differs) changed.add(part);
+  });
 }
 
 function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
@@ -94,10 +132,10 @@ function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array>
 }
 
 /** Runs the transforms without writing anything (a dry run), and says which parts would change. */
-export async function transformOnly(zip: ZipArchive, transforms: ReadonlyMap<string, PartTransform>): Promise<RewriteResult> {
+export async function transformOnly(zip: ZipArchive, transforms: ReadonlyMap<string, PartRewrite>): Promise<RewriteResult> {
   const changed = new Set<string>();
-  for (const [part, transform] of transforms) {
-    for await (const _ of compared(part, textOf(zip.stream(part)), transform, changed)) {
+  for (const [part, how] of transforms) {
+    for await (const _ of rewritten(zip, part, how, changed)) {
       // drained: the transform's own counters record what would change
     }
   }
@@ -116,7 +154,7 @@ const DEFLATE_LEVEL = 3;
  * Writes the whole new zip into `out`, closing it when done. The same input and transforms give
  * the same bytes in Node and in a browser (the deflate is zip.js's own, entry dates are kept).
  */
-export async function rewriteZip(zip: ZipArchive, out: WritableStream<Uint8Array>, transforms: ReadonlyMap<string, PartTransform>): Promise<RewriteResult> {
+export async function rewriteZip(zip: ZipArchive, out: WritableStream<Uint8Array>, transforms: ReadonlyMap<string, PartRewrite>): Promise<RewriteResult> {
   const changed = new Set<string>();
   const writer = new ZipWriter(out, { useWebWorkers: false, useCompressionStream: false, extendedTimestamp: false, keepOrder: true });
   try {
@@ -124,7 +162,7 @@ export async function rewriteZip(zip: ZipArchive, out: WritableStream<Uint8Array
       const transform = transforms.get(name);
       const lastModDate = entry.lastModDate;
       if (transform) {
-        await writer.add(name, streamOf(compared(name, textOf(zip.stream(name)), transform, changed)), { lastModDate, level: DEFLATE_LEVEL });
+        await writer.add(name, streamOf(rewritten(zip, name, transform, changed)), { lastModDate, level: DEFLATE_LEVEL });
       } else if (entry.directory) {
         await writer.add(name, undefined, { directory: true, lastModDate });
       } else {

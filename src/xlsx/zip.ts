@@ -14,6 +14,12 @@ import { InputError } from '../core/problems.js';
 // and every browser write the same workbook byte for byte.
 configure({ useWebWorkers: false });
 
+/**
+ * A part this big (inflated) is worth another thread where the host has threads (Node): reading
+ * or patching it there runs beside the rest of the work; a thread costs about 0.1 s to start.
+ */
+export const BIG_PART_BYTES = 8 << 20;
+
 export interface ZipLimits {
   /** Largest inflated size of one part. */
   maxEntryBytes: number;

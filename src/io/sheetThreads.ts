@@ -1,0 +1,98 @@
+/**
+ * Big sheets on worker threads (Node). On one thread, a 100,000-row log's inflate and XML parse
+ * took turns with the typing of its rows and the visit rules, and its patch took turns with the
+ * deflate of the new bytes; on two they run side by side. The rows, their order, the merges and
+ * the new bytes are those of the one-thread path, since the worker runs exactly that code.
+ */
+import { Worker } from 'node:worker_threads';
+import type { MergeRange, RawRow } from '../core/table.js';
+import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
+import type { SheetEntry } from '../xlsx/reader.js';
+import type { PatchStats } from '../xlsx/sheetPatch.js';
+import type { RowsData } from './sheetWorker.js';
+import { threadMessages } from './threadStream.js';
+
+/** Rows per message and messages of room when reading; characters per piece and pieces of room when patching. */
+const BATCH_ROWS = 2000;
+const ROWS_AHEAD = 8;
+const PIECE_CHARS = 1 << 20;
+const PIECES_AHEAD = 4;
+
+// One thread kept between jobs (it takes about 0.1 s of a core to start one): the thread that read
+// the log patches it too. Idle, it is unref'd (it never keeps the process alive) and ends after a while.
+let idle: { worker: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
+const IDLE_MS = 30_000;
+
+/** A sheet thread: the idle one, or a new one (started ahead by a source that sees a big file coming). */
+export function startSheetThread(): Worker {
+  if (idle) {
+    const { worker, timer } = idle;
+    idle = undefined;
+    clearTimeout(timer);
+    return worker;
+  }
+  const worker = new Worker(new URL('./sheetWorker.js', import.meta.url));
+  worker.unref();
+  return worker;
+}
+
+/** Takes a thread back after a job: kept when it ended cleanly (and none is kept yet), else ended. */
+function giveBack(worker: Worker, clean: boolean): void {
+  if (!clean || idle) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle?.worker === worker) idle = undefined;
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idle = { worker, timer };
+}
+
+/** Gives back a thread started ahead and not used. */
+export function spareThread(worker: Worker): void {
+  giveBack(worker, true);
+}
+
+/** Reads the sheet's rows on `worker` (a new thread when none is given), which ends with it. */
+export async function readRowsOnThread(path: string, file: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void, worker = startSheetThread()): Promise<MergeRange[]> {
+  const messages = threadMessages<RowsData, MergeRange[]>(worker, { kind: 'rows', path, file, sheet, batchRows: BATCH_ROWS }, ROWS_AHEAD, (clean) => giveBack(worker, clean));
+  try {
+    for (;;) {
+      const next = await messages.next();
+      if (next.done) return next.value;
+      if ('rows' in next.value) for (const row of next.value.rows) onRow(row);
+      else progress?.(next.value.progress);
+    }
+  } finally {
+    await messages.return(undefined as never);
+  }
+}
+
+/** Patches a sheet part on a new thread: its new bytes as they come, then whether they changed and the stats. */
+export function patchOnThread(path: string, file: string, patch: SheetPatchJob): ReturnType<SheetPatchElsewhere> {
+  let end: { changed: boolean; stats: PatchStats } | undefined;
+  const bytes = (async function* () {
+    const worker = startSheetThread();
+    const messages = threadMessages<Uint8Array, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceChars: PIECE_CHARS }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
+    try {
+      for (;;) {
+        const next = await messages.next();
+        if (next.done) {
+          end = next.value;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      await messages.return(undefined as never);
+    }
+  })();
+  const ended = () => {
+    if (!end) throw new Error('the patch thread has not ended');
+    return end;
+  };
+  return { bytes, changed: async () => ended().changed, stats: async () => ended().stats };
+}

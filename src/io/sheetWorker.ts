@@ -1,0 +1,58 @@
+/**
+ * A worker thread for one big sheet (`src/io/sheetThreads.ts`): it reads the sheet's rows for the
+ * main thread, or patches the sheet and hands over the new bytes, so that this work runs beside
+ * what the main thread does meanwhile (typing the rows and running the rules; deflating the bytes).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { RawRow } from '../core/table.js';
+import { sheetTransform, type SheetPatchJob } from '../xlsx/patch.js';
+import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
+import { comparedBytes, textOf } from '../xlsx/rewrite.js';
+import type { PatchStats } from '../xlsx/sheetPatch.js';
+import { openZip } from '../xlsx/zip.js';
+import { FileSource } from './source.js';
+import { threadSender, type ThreadJob } from './threadStream.js';
+
+export type SheetJob = ThreadJob & { path: string; file: string } & (
+  | { kind: 'rows'; sheet: SheetEntry; batchRows: number }
+  | { kind: 'patch'; patch: SheetPatchJob; pieceChars: number }
+);
+
+export type RowsData = { rows: RawRow[] } | { progress: number };
+
+async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
+  const send = threadSender<RowsData, unknown>(job);
+  const reader = await openWorkbook(new FileSource(job.path, job.file), job.file);
+  try {
+    let batch: RawRow[] = [];
+    const merges = await reader.readRows(job.sheet, (row) => {
+      batch.push(row);
+      if (batch.length < job.batchRows) return;
+      send.data({ rows: batch });
+      batch = [];
+    }, (done) => send.data({ progress: done }));
+    if (batch.length) send.data({ rows: batch });
+    send.end(merges);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
+  const send = threadSender<Uint8Array, { changed: boolean; stats: PatchStats }>(job);
+  const zip = await openZip(new FileSource(job.path, job.file), job.file);
+  try {
+    const stats: PatchStats[] = [];
+    let changed = false;
+    const pieces = comparedBytes(textOf(zip.stream(job.patch.part)), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
+    for await (const bytes of pieces) send.data(bytes, [bytes.buffer as ArrayBuffer]);
+    send.end({ changed, stats: stats[0]! });
+  } finally {
+    await zip.close();
+  }
+}
+
+// one job at a time: the main thread gives the next one only after this one's end
+parentPort!.on('message', (job: SheetJob) => {
+  (job.kind === 'rows' ? rows(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
+});

@@ -1,0 +1,90 @@
+/**
+ * A stream of messages from a worker thread to the main thread, with room for only a few: the
+ * worker waits (on a shared counter) while the main thread is `ahead` messages behind, so a fast
+ * worker never fills memory with a big sheet. Errors cross as data: an InputError keeps its code
+ * and words; anything else becomes an Error.
+ */
+import { parentPort, type Worker } from 'node:worker_threads';
+import { InputError, type ProblemCode } from '../core/problems.js';
+
+type Failure = { code: string; params: Record<string, unknown> } | { message: string };
+type Message<D, E> = { data: D } | { end: E } | { error: Failure };
+
+/** What every job carries: the counter of messages the main thread has taken, and the room. */
+export interface ThreadJob {
+  taken: Int32Array;
+  ahead: number;
+}
+
+/** Worker side: sends the data of a job, then its end or its failure. */
+export function threadSender<D, E>(job: ThreadJob) {
+  let sent = 0;
+  const post = (m: Message<D, E>, transfer?: ArrayBuffer[]) => parentPort!.postMessage(m, transfer);
+  return {
+    data(data: D, transfer?: ArrayBuffer[]): void {
+      post({ data }, transfer);
+      sent++;
+      for (let taken = Atomics.load(job.taken, 0); sent - taken > job.ahead; taken = Atomics.load(job.taken, 0)) Atomics.wait(job.taken, 0, taken);
+    },
+    end(end: E): void {
+      post({ end });
+    },
+    fail(e: unknown): void {
+      post({ error: e instanceof InputError ? { code: e.code, params: e.params as Record<string, unknown> } : { message: String((e as Error)?.message ?? e) } });
+    },
+  };
+}
+
+/**
+ * Main side: gives `job` to `worker` and yields its data as they come; returns its end. `done`
+ * hears whether the worker finished its job cleanly (it can take another) or not (it must go).
+ */
+export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: number, done: (clean: boolean) => void): AsyncGenerator<D, E> {
+  const taken = new Int32Array(new SharedArrayBuffer(4));
+  const queue: Message<D, E>[] = [];
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const onMessage = (m: Message<D, E>) => {
+    queue.push(m);
+    nudge();
+  };
+  const onError = (e: unknown) => {
+    failure ??= e;
+    nudge();
+  };
+  const onExit = () => onError(new Error('a worker thread stopped'));
+  worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  worker.ref();
+  worker.postMessage({ ...job, taken, ahead } satisfies ThreadJob);
+  let clean = false;
+  try {
+    for (;;) {
+      while (!queue.length && failure === undefined) await new Promise<void>((resolve) => (wake = resolve));
+      const m = queue.shift();
+      if (!m) throw failure;
+      if ('error' in m) {
+        clean = true; // the worker caught it and is free again
+        throw 'code' in m.error ? new InputError(m.error.code as ProblemCode, m.error.params as never) : new Error(m.error.message);
+      }
+      if ('end' in m) {
+        clean = true;
+        return m.end;
+      }
+      yield m.data;
+      Atomics.add(taken, 0, 1);
+      Atomics.notify(taken, 0);
+    }
+  } finally {
+    worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+    if (!clean) {
+      // wake a worker waiting for room, so it can be stopped
+      Atomics.store(taken, 0, 1 << 30);
+      Atomics.notify(taken, 0);
+    }
+    done(clean);
+  }
+}
