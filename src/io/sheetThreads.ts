@@ -33,6 +33,8 @@ export function startSheetThread(): Worker {
   }
   const worker = new Worker(new URL('./sheetWorker.js', import.meta.url));
   worker.unref();
+  // a thread that fails before it has a job must not take the process down: its job then finds it stopped
+  worker.on('error', () => undefined);
   return worker;
 }
 
@@ -56,7 +58,7 @@ export function spareThread(worker: Worker): void {
   giveBack(worker, true);
 }
 
-/** Reads the sheet's rows on `worker` (a new thread when none is given), which ends with it. */
+/** Reads the sheet's rows on `worker` (the kept or a new thread when none is given). */
 export async function readRowsOnThread(path: string, file: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void, worker = startSheetThread()): Promise<MergeRange[]> {
   const messages = threadMessages<RowsData, MergeRange[]>(worker, { kind: 'rows', path, file, sheet, batchRows: BATCH_ROWS }, ROWS_AHEAD, (clean) => giveBack(worker, clean));
   try {

@@ -58,6 +58,7 @@ export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: 
   };
   const onExit = () => onError(new Error('a worker thread stopped'));
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  if (worker.threadId === -1) onExit(); // it stopped before this job came
   worker.ref();
   worker.postMessage({ ...job, taken, ahead } satisfies ThreadJob);
   let clean = false;
