@@ -78,7 +78,8 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
   let end: { changed: boolean; stats: PatchStats } | undefined;
   const bytes = (async function* () {
     const worker = startSheetThread();
-    const messages = threadMessages<Uint8Array, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceChars: PIECE_CHARS }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
+    const encoder = new TextEncoder();
+    const messages = threadMessages<string, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceChars: PIECE_CHARS }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
     try {
       for (;;) {
         const next = await messages.next();
@@ -86,7 +87,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
           end = next.value;
           return;
         }
-        yield next.value;
+        yield encoder.encode(next.value);
       }
     } finally {
       await messages.return(undefined as never);

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import type { RawRow } from '../core/table.js';
 import { sheetTransform, type SheetPatchJob } from '../xlsx/patch.js';
 import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
-import { comparedBytes, textOf } from '../xlsx/rewrite.js';
+import { comparedText, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import { openZip } from '../xlsx/zip.js';
 import { FileSource } from './source.js';
@@ -39,13 +39,14 @@ async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
 }
 
 async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
-  const send = threadSender<Uint8Array, { changed: boolean; stats: PatchStats }>(job);
+  // text, not bytes: the main thread encodes it, which it has time for while this thread patches
+  const send = threadSender<string, { changed: boolean; stats: PatchStats }>(job);
   const zip = await openZip(new FileSource(job.path, job.file), job.file);
   try {
     const stats: PatchStats[] = [];
     let changed = false;
-    const pieces = comparedBytes(textOf(zip.stream(job.patch.part)), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
-    for await (const bytes of pieces) send.data(bytes, [bytes.buffer as ArrayBuffer]);
+    const pieces = comparedText(textOf(zip.stream(job.patch.part)), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
+    for await (const text of pieces) send.data(text);
     send.end({ changed, stats: stats[0]! });
   } finally {
     await zip.close();

@@ -72,13 +72,12 @@ export async function* textOf(stream: ReadableStream<Uint8Array>): AsyncIterable
 }
 
 /**
- * Runs a transform over a text, comparing what comes out with what went in: the new bytes, in
- * pieces of at least `piece` characters' worth; `done` hears whether they differ. Also what a
- * thread that makes a part elsewhere runs.
+ * Runs a transform over a text, comparing what comes out with what went in: the new text, in
+ * pieces of at least `piece` characters; `done` hears whether it differs. Also what a thread that
+ * makes a part elsewhere runs.
  */
-export async function* comparedBytes(input: AsyncIterable<string>, transform: PartTransform, done: (changed: boolean) => void, piece = 0): AsyncIterable<Uint8Array> {
+export async function* comparedText(input: AsyncIterable<string>, transform: PartTransform, done: (changed: boolean) => void, piece = 0): AsyncIterable<string> {
   const comparer = new TextComparer();
-  const encoder = new TextEncoder();
   async function* tap() {
     for await (const chunk of input) {
       comparer.left(chunk);
@@ -91,12 +90,18 @@ export async function* comparedBytes(input: AsyncIterable<string>, transform: Pa
     comparer.right(text);
     pending += text;
     if (pending.length >= piece) {
-      yield encoder.encode(pending);
+      yield pending;
       pending = '';
     }
   }
-  if (pending) yield encoder.encode(pending);
+  if (pending) yield pending;
   done(!comparer.same());
+}
+
+/** Text pieces as UTF-8 bytes. */
+export async function* utf8Of(pieces: AsyncIterable<string>): AsyncIterable<Uint8Array> {
+  const encoder = new TextEncoder();
+  for await (const piece of pieces) yield encoder.encode(piece);
 }
 
 /** The new bytes of a part, noting it in `changed` when they differ from the old. */
@@ -108,9 +113,9 @@ function rewritten(zip: ZipArchive, part: string, how: PartRewrite, changed: Set
       if (await made.changed()) changed.add(part);
     })();
   }
-  return comparedBytes(textOf(zip.stream(part)), how, (differs) => {
+  return utf8Of(comparedText(textOf(zip.stream(part)), how, (differs) => {
     if (differs) changed.add(part);
-  });
+  }));
 }
 
 function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
