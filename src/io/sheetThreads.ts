@@ -94,7 +94,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
     }
   })();
   const ended = () => {
-    if (!end) throw new Error('the patch thread has not ended');
+    if (!end) throw new Error('回写大工作表的后台线程尚未结束');
     return end;
   };
   return { bytes, changed: async () => ended().changed, stats: async () => ended().stats };

@@ -1,7 +1,8 @@
 /**
  * A worker thread for one big sheet (`src/io/sheetThreads.ts`): it reads the sheet's rows for the
- * main thread, or patches the sheet and hands over the new bytes, so that this work runs beside
- * what the main thread does meanwhile (typing the rows and running the rules; deflating the bytes).
+ * main thread, or patches the sheet and hands over its new text, so that this work runs beside
+ * what the main thread does meanwhile (typing the rows and running the rules; encoding and
+ * deflating the new text).
  */
 import { parentPort } from 'node:worker_threads';
 import type { RawRow } from '../core/table.js';

@@ -19,10 +19,10 @@ export interface ThreadJob {
 /** Worker side: sends the data of a job, then its end or its failure. */
 export function threadSender<D, E>(job: ThreadJob) {
   let sent = 0;
-  const post = (m: Message<D, E>, transfer?: ArrayBuffer[]) => parentPort!.postMessage(m, transfer);
+  const post = (m: Message<D, E>) => parentPort!.postMessage(m);
   return {
-    data(data: D, transfer?: ArrayBuffer[]): void {
-      post({ data }, transfer);
+    data(data: D): void {
+      post({ data });
       sent++;
       for (let taken = Atomics.load(job.taken, 0); sent - taken > job.ahead; taken = Atomics.load(job.taken, 0)) Atomics.wait(job.taken, 0, taken);
     },
@@ -56,7 +56,8 @@ export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: 
     failure ??= e;
     nudge();
   };
-  const onExit = () => onError(new Error('a worker thread stopped'));
+  // a clerk can see this (as an internal error): in Chinese
+  const onExit = () => onError(new Error('读写大工作表的后台线程意外退出'));
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   if (worker.threadId === -1) onExit(); // it stopped before this job came
   worker.ref();

@@ -14,7 +14,7 @@ import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
 import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
 import type { Reader } from '@zip.js/zip.js';
-import { BIG_PART_BYTES, fileSignature, type ZipSource } from '../xlsx/zip.js';
+import { fileSignature, type ZipSource } from '../xlsx/zip.js';
 import { findWorkbook, isLegacyName } from './files.js';
 import type { WorkbookSource } from './source.js';
 
@@ -55,7 +55,7 @@ export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: 
   const sheet = pickSheet(reader, spec, soleSheetOk);
   const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
   const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
-  const big = (reader.archive.entries.get(sheet.part)?.uncompressedSize ?? 0) >= BIG_PART_BYTES;
+  const big = reader.isBigPart(sheet.part);
   const readRows = (onRow: (row: RawRow) => void, report?: (done: number) => void) =>
     big && elsewhere ? elsewhere(reader.file, sheet, onRow, report) : reader.readRows(sheet, onRow, report);
   // One pass, merges unknown until the end (they follow the rows); a second pass only when they matter.

@@ -9,7 +9,7 @@ import { openWorkbook } from './reader.js';
 import { rewriteZip, transformOnly, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
 import { SheetPatcher, type PatchStats, type PatchStyles } from './sheetPatch.js';
 import { ensureStyles } from './styles.js';
-import { BIG_PART_BYTES, type ZipSource } from './zip.js';
+import type { ZipSource } from './zip.js';
 
 export interface PartWrite {
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
@@ -87,8 +87,7 @@ export async function openPatch(source: ZipSource, file: string, sheets: readonl
     const stats = sheets.map((s) => ({ ...s, stats: [] as PatchStats[] }));
     for (const s of stats) {
       const job = { part: s.part, write: s.write, styles: ensured.styles, date1904: reader.date1904, sharedStrings: strings };
-      const big = (reader.archive.entries.get(s.part)?.uncompressedSize ?? 0) >= BIG_PART_BYTES;
-      if (!big || !elsewhere) {
+      if (!elsewhere || !reader.isBigPart(s.part)) {
         transforms.set(s.part, sheetTransform(job, s.stats));
         continue;
       }

@@ -7,7 +7,7 @@ import { InputError } from '../core/problems.js';
 import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
 import { localName, SaxParser, type SaxAttributes, type SaxHandler } from './sax.js';
-import { iterate, utf8Decoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
+import { BIG_PART_BYTES, iterate, utf8Decoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
 
 export const MAX_ROWS = 1_048_576; // Excel's own limit
 const MAX_COLUMNS = 16_384;
@@ -128,6 +128,11 @@ export class XlsxReader {
   findSheet(name: string): SheetEntry | undefined {
     const key = normalizeText(name);
     return this.sheets.find((s) => normalizeText(s.name) === key);
+  }
+
+  /** Whether a part is big enough (BIG_PART_BYTES inflated) to be worth another thread where the host has one. */
+  isBigPart(part: string): boolean {
+    return (this.zip.entries.get(part)?.uncompressedSize ?? 0) >= BIG_PART_BYTES;
   }
 
   /** The underlying zip, for the write-back in this layer (not part of the public face). */

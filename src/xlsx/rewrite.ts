@@ -150,8 +150,9 @@ export async function transformOnly(zip: ZipArchive, transforms: ReadonlyMap<str
 /**
  * How hard a rewritten part is compressed. Level 3, not zlib's usual 6: on the 100,000-row log's
  * 32 MB sheet zip.js's codec took 0.28 s instead of 0.6–0.74 s, for a part 12% larger (4.39
- * instead of 3.90 MB); the deflate was the largest single cost of a refresh. (Running it on a
- * worker thread in Node was tried: the two threads took turns and nothing was gained.)
+ * instead of 3.90 MB); the deflate was the largest single cost of a refresh. (zip.js's own worker
+ * for the deflate, on a worker thread in Node, was tried: the threads took turns through zip.js's
+ * pull protocol and nothing was gained; in Node the patch runs on another thread instead.)
  */
 const DEFLATE_LEVEL = 3;
 

@@ -318,7 +318,10 @@ function attributeValue(raw: string): string {
   return v.indexOf('&') >= 0 ? decodeEntities(v) : v;
 }
 
-/** The local name of an element: `row` for `<row>` and for `<x:row>`. */
+/**
+ * The local name of an element: `row` for `<row>` and for `<x:row>`. Writers built on the .NET
+ * Open XML SDK put every SpreadsheetML element under a prefix; Excel, WPS and LibreOffice do not.
+ */
 export function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
