@@ -6,9 +6,8 @@
  * - one log per run in `.taizhang/logs/`, each step with its duration;
  * - what changed since the last mailed run comes from `.taizhang/last-report.json`.
  */
-import { hostname } from 'node:os';
 import { appendFileSync } from 'node:fs';
-import { mkdir, open, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
@@ -17,7 +16,7 @@ import { mailContent, MailError, sendMail, type Changes } from './mail.js';
 import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { summaryPath, writeSummary } from './summary.js';
-import { isAlive } from './process.js';
+import { takeRunLock } from './runLock.js';
 
 export interface NightlyOptions extends CheckOptions {
   /** Refresh without writing, and write the mail as an .eml file instead of sending it. */
@@ -43,32 +42,6 @@ export interface NightlyResult {
 function stamp(d: Date, sep = ' '): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}${sep}${p(d.getHours())}${sep === ' ' ? ':' : ''}${p(d.getMinutes())}${sep === ' ' ? ':' : ''}${p(d.getSeconds())}`;
-}
-
-/** Takes the run lock, or says who holds it. A lock left by a process that is gone is taken over. */
-async function takeLock(path: string, started: Date): Promise<{ release: () => Promise<void> } | { holder: string }> {
-  const mine = JSON.stringify({ pid: process.pid, host: hostname(), started: started.toISOString() });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(mine);
-      await handle.close();
-      return { release: () => unlink(path).catch(() => undefined) };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      let holder: { pid?: number; host?: string; started?: string } = {};
-      try {
-        holder = JSON.parse(await readFile(path, 'utf8'));
-      } catch {
-        // half-written or garbled: the run that wrote it died at once
-      }
-      const sameHost = !holder.host || holder.host === hostname();
-      if (holder.pid && sameHost && isAlive(holder.pid)) return { holder: `进程 ${holder.pid}，开始于 ${holder.started ?? '未知'}` };
-      if (holder.pid && !sameHost) return { holder: `${holder.host} 上的进程 ${holder.pid}` };
-      await rm(path, { force: true }); // stale: take it over
-    }
-  }
-  return { holder: '另一个进程' };
 }
 
 interface Snapshot {
@@ -111,7 +84,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
   const log = join(state, 'logs', `nightly-${stamp(started, '-')}-${process.pid}.log`);
   const write = (line: string) => appendFileSync(log, `${stamp(now())} ${line}\n`, 'utf8');
   const problems: string[] = [];
-  const lock = await takeLock(join(state, 'nightly.lock'), started);
+  const lock = await takeRunLock(join(state, 'nightly.lock'), started);
   if ('holder' in lock) {
     write(`另一个 nightly 正在运行（${lock.holder}），本次不运行`);
     return { outcome: 'busy', log, problems: [`另一个 nightly 正在运行（${lock.holder}），本次不运行`] };
