@@ -286,7 +286,10 @@ describe('safety promises', () => {
 
   it('killed at random moments, leaves every workbook either as it was or completely refreshed', async () => {
     const done = fresh();
+    // the kills are spread over the run's own length on this machine, however busy it is
+    const t0 = Date.now();
     runCli(['refresh', done]);
+    const took = Date.now() - t0;
     const original = Object.fromEntries(WORKBOOKS.map((w) => [w, readFileSync(join(RICH, w))]));
     const complete = Object.fromEntries(WORKBOOKS.map((w) => [w, readFileSync(join(done, w))]));
     const seen = { old: 0, new: 0 };
@@ -294,7 +297,7 @@ describe('safety promises', () => {
       const dir = fresh();
       const child = spawn(process.execPath, [CLI, 'refresh', dir], { stdio: 'ignore' });
       const exited = new Promise((r) => child.once('exit', r));
-      const delay = 150 + ((i * 97) % 30) * 30; // spread over 150–1020 ms, the whole run
+      const delay = Math.round(took * (0.15 + ((i * 97) % 30) / 25)); // from 15% to 131% of a whole run
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await exited;
