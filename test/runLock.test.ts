@@ -1,8 +1,10 @@
 /** The run lock under contention: runs started in the same instant, by separate processes. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { takeRunLock } from '../src/io/runLock.js';
 import { ROOT, tempDir } from './helpers/cli.js';
 
 const LOCK_MODULE = join(ROOT, 'src', 'io', 'runLock.ts');
@@ -105,4 +107,19 @@ describe('the run lock', () => {
     expect(outcomes.filter((o) => o.busy).length, 'the runs did contend').toBeGreaterThan(ROUNDS);
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
+
+  it('a lock just created and not yet written is waited for, not taken for a dead one', async () => {
+    const lock = join(tempDir(), 'nightly.lock');
+    writeFileSync(lock, ''); // where there are no hard links, a lock is created and then written
+    setTimeout(() => writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), started: '2014-08-15T18:00:00.000Z' })), 300);
+    expect(await takeRunLock(lock, new Date())).toEqual({ holder: `进程 ${process.pid}，开始于 2014-08-15T18:00:00.000Z` });
+  });
+
+  it('a lock that cannot be read and is not new is taken over', async () => {
+    const lock = join(tempDir(), 'nightly.lock');
+    writeFileSync(lock, '{"pid": 12');
+    utimesSync(lock, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const got = await takeRunLock(lock, new Date());
+    expect('release' in got).toBe(true);
+  });
 });

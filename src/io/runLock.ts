@@ -14,8 +14,17 @@ interface Holder {
   started?: string;
 }
 
+/** How long a run waits for a lock that is being written or broken before it gives up. */
+const PATIENCE_MS = 5_000;
+
 /** A breaker that died while breaking (a matter of milliseconds) must not block every run after it. */
 const BREAK_STALE_MS = 60_000;
+
+/** Where a lock can only be created and then written (no hard links), this young and unreadable it is still being written. */
+const BEING_WRITTEN_MS = 2_000;
+
+/** What `link` says on file systems without hard links (FAT and exFAT drives, some shares). */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EXDEV', 'EINVAL']);
 
 /**
  * Takes the lock at `path`, or says who holds it.
@@ -31,10 +40,11 @@ export async function takeRunLock(path: string, started: Date): Promise<RunLock>
   const draft = `${path}.${process.pid}.new`;
   await writeFile(draft, mine);
   try {
-    for (let attempt = 0; attempt < 200; attempt++) {
+    for (const giveUpAt = Date.now() + PATIENCE_MS; Date.now() < giveUpAt; ) {
       try {
-        await link(draft, path);
-        return { release: () => rm(path, { force: true }) };
+        await placeWhole(draft, path, mine);
+        // a lock that cannot be removed now is taken over by the next run once this process is gone
+        return { release: () => rm(path, { force: true }).catch(() => undefined) };
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
@@ -44,7 +54,11 @@ export async function takeRunLock(path: string, started: Date): Promise<RunLock>
       try {
         holder = JSON.parse(text) as Holder;
       } catch {
-        // we never leave one half-written, so this one is not a live run's
+        const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => Infinity);
+        if (age < BEING_WRITTEN_MS) {
+          await sleep(10);
+          continue;
+        }
       }
       const sameHost = !holder.host || holder.host === hostname();
       if (holder.pid && sameHost && isAlive(holder.pid)) return { holder: `进程 ${holder.pid}，开始于 ${holder.started ?? '未知'}` };
@@ -54,6 +68,16 @@ export async function takeRunLock(path: string, started: Date): Promise<RunLock>
     return { holder: '另一个进程' };
   } finally {
     await rm(draft, { force: true });
+  }
+}
+
+/** Links the written draft into place; where hard links are not to be had, creates it and writes it. */
+async function placeWhole(draft: string, path: string, text: string): Promise<void> {
+  try {
+    await link(draft, path);
+  } catch (e) {
+    if (!NO_HARD_LINKS.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    await writeFile(path, text, { flag: 'wx' });
   }
 }
 
@@ -70,10 +94,10 @@ async function breakDeadLock(path: string, dead: string): Promise<boolean> {
   }
   try {
     const now = await readFile(path, 'utf8').catch(() => undefined);
-    if (now === dead) await rm(path, { force: true });
+    if (now === dead) await rm(path, { force: true }).catch(() => undefined); // if it cannot go, the next attempt says so
     return true;
   } finally {
-    await rm(breaker, { force: true });
+    await rm(breaker, { force: true }).catch(() => undefined);
   }
 }
 
