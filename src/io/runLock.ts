@@ -48,8 +48,12 @@ export async function takeRunLock(path: string, started: Date): Promise<RunLock>
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
-      const text = await readFile(path, 'utf8').catch(() => undefined);
-      if (text === undefined) continue; // released in between: try again
+      const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => e);
+      if (text instanceof Error) {
+        // released in between: try again at once; unreadable for now: not in a busy loop
+        if (text.code !== 'ENOENT') await sleep(10);
+        continue;
+      }
       let holder: Holder = {};
       try {
         holder = JSON.parse(text) as Holder;
