@@ -6,7 +6,7 @@
  * the same values and the same highlight rules as refresh writes into the file.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -200,5 +200,15 @@ describe('taizhang addin serves the pane over HTTPS on localhost', () => {
     expect(pane.body).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
     expect((await get('/manifest.xml')).body).toContain(`<SourceLocation DefaultValue="https://localhost:${port}/taskpane.html"/>`);
     expect((await get('/../../etc/passwd')).status).not.toBe(200);
+    // a broken escape is answered, and the server lives on
+    expect((await get('/%E0%A4%A')).status).toBe(403);
+    expect((await get('/taskpane.html')).status).toBe(200);
+    // a folder beside the add-in's whose name starts the same is still outside it
+    mkdirSync(join(dir, 'addin-x'));
+    writeFileSync(join(dir, 'addin-x', 'secret.txt'), 'not for the pane');
+    expect((await get('/..%2faddin-x/secret.txt')).status).toBe(403);
+    expect((await get('/..%5caddin-x/secret.txt')).status).not.toBe(200);
+    expect((await get('/wps/taizhang_1.0.0/')).body).not.toContain('not for the pane');
+    expect(child.exitCode).toBeNull();
   });
 });

@@ -158,9 +158,12 @@ program
   .option('--out <DIR>', 'manifest.xml 和任务窗格文件写到哪里', 'taizhang-addin')
   .option('--cert <FILE>', 'HTTPS 证书（默认用 office-addin-dev-certs 生成并信任的本机证书）')
   .option('--key <FILE>', 'HTTPS 证书的私钥')
-  .action(async (opts: { url?: string; port: string; out: string; cert?: string; key?: string }) => {
+  .option('--days <N>', '新生成的本机证书的有效天数（默认 30；过期后再运行本命令会自动重新生成）')
+  .action(async (opts: { url?: string; port: string; out: string; cert?: string; key?: string; days?: string }) => {
     const { serveAddin, writeAddin } = await import('../io/addin.js');
-    const options = { url: opts.url, port: Number(opts.port), out: opts.out, cert: opts.cert, key: opts.key };
+    const days = opts.days === undefined ? undefined : Number(opts.days);
+    if (days !== undefined && !(Number.isInteger(days) && days > 0)) throw new InputError('BAD_OPTION', { reason: `--days “${opts.days}” 应为正整数` });
+    const options = { url: opts.url, port: Number(opts.port), out: opts.out, cert: opts.cert, key: opts.key, days };
     if (opts.url) {
       const { manifest } = writeAddin(options);
       process.stdout.write(`已写出 ${manifest} 和任务窗格文件（${opts.out}）：把 ${opts.out} 中的文件放到 ${opts.url}，再按 README 加载 manifest.xml\n`);

@@ -6,7 +6,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifestXml } from '../addin/manifest.js';
 import { InputError } from '../core/problems.js';
@@ -21,6 +21,8 @@ export interface AddinOptions {
   out: string;
   cert?: string;
   key?: string;
+  /** Validity of the local certificate when one is (re)made, in days (office-addin-dev-certs' default: 30). */
+  days?: number;
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.zip': 'application/zip' };
@@ -41,6 +43,25 @@ export function writeAddin(options: AddinOptions): { manifest: string; url: stri
   return { manifest, url };
 }
 
+/**
+ * The file a request's path names inside `root`, or undefined when the path cannot be decoded or
+ * leads outside it (`/..%2fother/…`). Containment is judged on the resolved path, not on a prefix
+ * of its text: `/srv/addin-x` starts with `/srv/addin` but is not inside it.
+ */
+export function fileInside(root: string, url: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split(/[?#]/)[0]!);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return undefined;
+  const target = resolve(root, `.${sep}${path.replace(/^[/\\]+/, '')}`);
+  const rel = relative(root, target);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return rel === '' || /[/\\]$/.test(path) ? join(target, 'taskpane.html') : target;
+}
+
 /** Serves the pane files over HTTPS until the process ends. */
 export async function serveAddin(options: AddinOptions): Promise<{ server: Server; url: string; manifest: string }> {
   const { manifest, url } = writeAddin(options);
@@ -48,23 +69,26 @@ export async function serveAddin(options: AddinOptions): Promise<{ server: Serve
   if (options.cert && options.key) tls = { cert: readFileSync(options.cert), key: readFileSync(options.key) };
   else {
     const certs = await import('office-addin-dev-certs');
-    tls = await certs.getHttpsServerOptions();
+    tls = await certs.getHttpsServerOptions(options.days); // renews an expired one
   }
   const root = resolve(options.out);
   const server = createServer(tls, (req, res) => {
-    const path = normalize(join(root, decodeURIComponent((req.url ?? '/').split('?')[0]!)));
-    const file = path.endsWith('/') || path === root ? join(path, 'taskpane.html') : path;
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
+    // Whatever a request holds (a broken escape, a path out of the folder), the server answers it
+    // and goes on: it must never die or serve a file outside the add-in's folder.
     try {
+      const file = fileInside(root, req.url ?? '/');
+      if (!file) {
+        res.writeHead(403).end();
+        return;
+      }
       const body = readFileSync(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
     } catch {
-      res.writeHead(404).end();
+      if (!res.headersSent) res.writeHead(404);
+      res.end();
     }
   });
+  server.on('clientError', (_e, socket) => socket.destroy());
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port ?? 3000, '127.0.0.1', () => ok()));
   return { server, url, manifest };
 }
