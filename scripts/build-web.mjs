@@ -2,19 +2,39 @@
 // Builds dist/web/taizhang.html: one self-contained page (its script, its worker and its styles
 // inlined; exceljs and zip.js bundled, zip.js's codec embedded as a data: URI), which opens from
 // disk (file://) with no server and makes no network request.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
+import coreJsBuilder from 'core-js-builder';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'src', 'web');
 // ES2020 syntax and nothing newer: Chromium 80+ (the cores of the 360 and QQ browsers of recent years), Firefox 78+, Safari 14+.
-const target = ['es2020'];
+const targetPage = ['es2020'];
 
-const bundle = async (entry, define = {}, from = web) => {
+/**
+ * Edge Legacy cannot parse `import(…)` (ES2020), and esbuild leaves a dynamic import of a variable
+ * as it is: zip.js imports a codec module by URL only when one is configured, which this project
+ * never does, so that one call is replaced by a refusal in the ES2017 builds.
+ */
+const noCodecImport = {
+  name: 'no-codec-import',
+  setup(b) {
+    b.onLoad({ filter: /zip\.js[\\/]lib[\\/]core[\\/]codec-registry\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const call = /await import\([^)]*codecURI\)/;
+      if (!call.test(source)) throw new Error('zip.js changed: its codec import was not found (scripts/build-web.mjs)');
+      return { contents: source.replace(call, 'await Promise.reject(new Error("codec modules are not loaded here"))'), loader: 'js' };
+    });
+  },
+};
+
+const bundle = async (entry, define = {}, from = web, target = targetPage) => {
   const result = await build({
+    plugins: target.includes('es2017') ? [noCodecImport] : [],
     entryPoints: [join(from, entry)],
     bundle: true,
     format: 'iife',
@@ -49,11 +69,19 @@ console.log(`written: ${out} (${(html.length / 1024 / 1024).toFixed(1)} MB)`);
 // and the WPS 加载项 folder with its ribbon, entry and the offline package.
 const addinSrc = join(root, 'src', 'addin');
 const manifestModule = await build({ entryPoints: [join(addinSrc, 'manifest.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
-const { manifestXml, WPS_RIBBON, WPS_MAIN, wpsJsPlugins } = await import(`data:text/javascript;base64,${Buffer.from(manifestModule.outputFiles[0].text).toString('base64')}`);
-const pane = await bundle('pane.ts', {}, addinSrc);
+const { manifestXml, WPS_INDEX, WPS_RIBBON, WPS_MAIN, wpsFolder, wpsJsPlugins, wpsPublish } = await import(`data:text/javascript;base64,${Buffer.from(manifestModule.outputFiles[0].text).toString('base64')}`);
+// The pane runs in the webviews schools have: Edge Legacy (EdgeHTML 18) in retail Office 2016/2019
+// without WebView2, older Chromium cores in WPS. Its script is ES2017; what those engines lack of
+// the language comes from core-js, built for Edge 18 (the rest: src/addin/legacy.ts); an ES5 guard
+// first tells an engine too old for it (IE11) what to do instead.
+const pane = await bundle('pane.ts', {}, addinSrc, ['es2017']);
+const coreJs = (await transform(await coreJsBuilder({ modules: ['core-js/stable'], targets: { edge: '18' }, format: 'bundle' }), { minify: true, target: 'es5', legalComments: 'none' })).code;
+const guard = readFileSync(join(addinSrc, 'guard.js'), 'utf8');
 const paneHtml = (office) => readFileSync(join(addinSrc, 'pane.html'), 'utf8')
   .replace('<!--OFFICE-->', office ? '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' : '')
   .replace('/*STYLE*/', () => readFileSync(join(addinSrc, 'pane.css'), 'utf8'))
+  .replace('/*GUARD*/', () => inline(guard))
+  .replace('/*POLYFILL*/', () => inline(coreJs))
   .replace('/*PANE*/', () => inline(pane));
 
 /** A solid square PNG (the add-in's icon), made here so the build needs no image files. */
@@ -69,19 +97,31 @@ function png(size, [r, g, b] = [179, 38, 30]) {
 
 const addin = join(root, 'dist', 'addin-pane');
 rmSync(addin, { recursive: true, force: true });
-mkdirSync(join(addin, 'wps', 'taizhang'), { recursive: true });
+mkdirSync(addin, { recursive: true });
 writeFileSync(join(addin, 'taskpane.html'), paneHtml(true));
 for (const size of [16, 32, 64, 80]) writeFileSync(join(addin, `icon-${size}.png`), png(size));
 writeFileSync(join(addin, 'manifest.xml'), manifestXml('https://localhost:3000/'));
-const wpsDir = join(addin, 'wps', 'taizhang');
-writeFileSync(join(wpsDir, 'taskpane.html'), paneHtml(false));
-writeFileSync(join(wpsDir, 'ribbon.xml'), WPS_RIBBON);
-writeFileSync(join(wpsDir, 'main.js'), WPS_MAIN);
-writeFileSync(join(wpsDir, 'icon-32.png'), png(32));
-// the offline package: the folder as a zip, and the jsplugins.xml line that points WPS at it
-const { ZipWriter, Uint8ArrayReader, Uint8ArrayWriter } = await import('@zip.js/zip.js');
-const zip = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, useCompressionStream: false });
-for (const f of ['taskpane.html', 'ribbon.xml', 'main.js', 'icon-32.png']) await zip.add(`taizhang_1.0.0/${f}`, new Uint8ArrayReader(readFileSync(join(wpsDir, f))), { lastModDate: new Date(2014, 0, 1) });
-writeFileSync(join(addin, 'wps', 'taizhang_1.0.0.zip'), await zip.close());
-writeFileSync(join(addin, 'wps', 'jsplugins.xml'), wpsJsPlugins('file:///C:/taizhang/taizhang_1.0.0.zip'));
-console.log(`written: ${addin} (taskpane.html, manifest.xml, icons; wps/taizhang/, wps/taizhang_1.0.0.zip)`);
+// the local page beside the pane, for the Excel whose engine is too old for the pane (the guard links to it)
+writeFileSync(join(addin, 'taizhang.html'), html);
+
+// WPS, as Kingsoft's toolkit (wpsjs) ships an add-in offline: taizhang.7z holding the folder
+// taizhang_1.0.0/ (index.html → main.js → the ribbon's callbacks; ribbon.xml; the pane), and the
+// jsplugins.xml / publish.xml entries pointing at the .7z. The folder is also left unpacked, for a
+// PC that takes it straight into its jsaddons folder.
+const folderName = wpsFolder();
+const wpsDir = join(addin, 'wps', folderName);
+mkdirSync(wpsDir, { recursive: true });
+const wpsFiles = { 'index.html': WPS_INDEX, 'main.js': WPS_MAIN, 'ribbon.xml': WPS_RIBBON, 'taskpane.html': paneHtml(false), 'icon-32.png': png(32) };
+for (const [name, data] of Object.entries(wpsFiles)) writeFileSync(join(wpsDir, name), data);
+// the same bytes on every build: fixed times, and 7-Zip told to store no more than names and data
+const fixed = new Date(Date.UTC(2014, 0, 1));
+for (const name of Object.keys(wpsFiles)) utimesSync(join(wpsDir, name), fixed, fixed);
+utimesSync(wpsDir, fixed, fixed);
+const { path7za } = (await import('7zip-bin')).default;
+if (!(statSync(path7za).mode & 0o111)) chmodSync(path7za, 0o755); // npm unpacks it without the execute bit
+const archive = join(addin, 'wps', 'taizhang.7z');
+execFileSync(path7za, ['a', '-t7z', '-mx=9', '-mtc=off', '-mta=off', '-bd', '-y', archive, folderName], { cwd: join(addin, 'wps'), stdio: 'ignore' });
+const localUrl = 'https://localhost:3000/wps/taizhang.7z';
+writeFileSync(join(addin, 'wps', 'jsplugins.xml'), wpsJsPlugins(localUrl));
+writeFileSync(join(addin, 'wps', 'publish.xml'), wpsPublish(localUrl));
+console.log(`written: ${addin} (taskpane.html, manifest.xml, icons; wps/taizhang.7z with ${folderName}/, jsplugins.xml, publish.xml)`);

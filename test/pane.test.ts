@@ -1,11 +1,15 @@
 /**
  * The add-in's task pane page in Chromium, end to end through its real buttons, with each host's
- * fake injected before the page's scripts run: WPS 表格's object model (test/helpers/wps-fake.js)
- * and Office.js (test/helpers/office-fake.js; Microsoft's office.js itself is refused, as it is
- * not reachable here). What the pane writes must be what refresh writes into the same sheet.
+ * strict fake (test/helpers/hosts/, bundled for the page) injected before the page's scripts run:
+ * WPS 表格's object model as `window.Application`, and Office.js (Microsoft's office.js itself is
+ * refused, as it is not reachable here). What the pane writes must be what refresh writes into the
+ * same sheet. The same pane is also run with what EdgeHTML 18 lacks taken out of Chromium first,
+ * and its scripts are parsed as the oldest engines would: the guard as ES5, the pane as ES2017.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'acorn';
+import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayZh } from '../src/core/dates.js';
@@ -15,32 +19,95 @@ import { hasChromium, launch } from './helpers/browser.js';
 import { copyDir, ROOT, runCli, runJson, SAMPLE } from './helpers/cli.js';
 
 const PANES = join(ROOT, 'dist', 'addin-pane');
-const HELPERS = join(ROOT, 'test', 'helpers');
+const PANE_FILE = { wps: join(PANES, 'wps', 'taizhang_1.0.0', 'taskpane.html'), excel: join(PANES, 'taskpane.html') };
 
-async function openPane(browser: Browser, kind: 'wps' | 'excel', workbook: string): Promise<{ page: Page; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
+/** The fakes of both hosts as one script for the page: FakeWps and FakeExcel on window. */
+const fakes = build({
+  stdin: { contents: "import { FakeWps } from './wps'; import { FakeExcel } from './excel'; Object.assign(window, { FakeWps, FakeExcel });", resolveDir: join(ROOT, 'test', 'helpers', 'hosts'), loader: 'ts' },
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  write: false,
+}).then((r) => r.outputFiles[0]!.text);
+
+/**
+ * What EdgeHTML 18 (Edge Legacy) lacks and Chromium has, per MDN's browser-compat-data (8.1.9),
+ * among what a page's script may touch: taken out before the pane's scripts run. (BigInt64Array
+ * stays: Playwright's own evaluation needs it in the page.)
+ */
+const EDGE18_LACKS = `(() => {
+  const drop = (o, names) => { for (const n of names) { try { delete o[n]; } catch {} if (n in o) Object.defineProperty(o, n, { value: undefined, configurable: true, writable: true }); } };
+  drop(window, ['TextDecoder', 'TextEncoder', 'TextDecoderStream', 'TextEncoderStream', 'TransformStream', 'WritableStream', 'ReadableStream', 'CompressionStream', 'DecompressionStream', 'BigInt', 'structuredClone', 'queueMicrotask', 'WeakRef', 'FinalizationRegistry', 'AggregateError', 'ResizeObserver', 'HTMLDialogElement']);
+  drop(Blob.prototype, ['arrayBuffer', 'stream', 'text']);
+  drop(Array.prototype, ['flat', 'flatMap', 'at', 'findLast', 'findLastIndex', 'toSorted', 'toReversed']);
+  drop(Object, ['fromEntries', 'hasOwn']);
+  drop(String.prototype, ['matchAll', 'replaceAll', 'at', 'trimStart', 'trimEnd']);
+  drop(Promise, ['allSettled', 'any']);
+  drop(DataView.prototype, ['getBigUint64', 'setBigUint64', 'getBigInt64', 'setBigInt64']);
+  drop(Element.prototype, ['replaceChildren']);
+  drop(IDBObjectStore.prototype, ['getAll', 'getAllKeys']);
+  drop(Intl, ['Segmenter', 'ListFormat', 'DisplayNames']);
+  window.__edge18 = true;
+})();`;
+
+interface Opened {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+async function openPane(browser: Browser, kind: 'wps' | 'excel', workbook: string, prelude = ''): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 340, height: 760 }, locale: 'zh-CN' });
   const requests: string[] = [];
+  const errors: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   await context.route(/^https?:/, (route) => route.abort());
   const data = JSON.stringify(await workbookData(join(SAMPLE, workbook)));
-  if (kind === 'wps') {
-    await context.addInitScript({ path: join(HELPERS, 'wps-fake.js') });
-    await context.addInitScript({ content: `window.wps = { Application: new FakeWps(${data}) };` });
-  } else {
-    await context.addInitScript({ path: join(HELPERS, 'office-fake.js') });
-    await context.addInitScript({ content: `new FakeExcel(${data}, '1.6');` });
-  }
+  if (prelude) await context.addInitScript({ content: prelude });
+  await context.addInitScript({ content: await fakes });
+  await context.addInitScript({
+    content: kind === 'wps' ? `window.Application = new FakeWps(${data});` : `window.__excel = new FakeExcel(${data}, '1.13'); Object.assign(window, window.__excel.globals());`,
+  });
   const page = await context.newPage();
-  await page.goto(`file://${join(PANES, kind === 'wps' ? 'wps/taizhang/taskpane.html' : 'taskpane.html')}`);
-  return { page, requests };
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`file://${PANE_FILE[kind]}`);
+  return { page, requests, errors };
 }
 
 const picks = (open: string) => ['党员名册.xlsx', '走访记录.xlsx', '整改台账.xlsx', '学习教育.xlsx', 'taizhang.config.json'].filter((n) => n !== open).map((n) => join(SAMPLE, n));
 
-describe.skipIf(!hasChromium())('the task pane in Chromium, with a fake host', () => {
+/** Picks the other workbooks, checks, clicks an overdue item and writes back; the owned cells written. */
+async function checkAndWrite(opened: Opened, kind: 'wps' | 'excel'): Promise<Map<string, unknown>> {
+  const { page } = opened;
+  await page.locator('#error', { hasText: '还需要 党员名册.xlsx' }).waitFor({ timeout: 60_000 });
+  await page.setInputFiles('#pick', picks('整改台账.xlsx'));
+  await page.locator('#findings .finding').first().waitFor({ timeout: 60_000 });
+  expect(await page.locator('#error').isHidden()).toBe(true);
+  expect(await page.locator('#remembered li').allTextContents()).toHaveLength(4);
+  const report = runJson(['check', SAMPLE]).report;
+  const mine = report.findings.filter((f: any) => f.file === '整改台账.xlsx');
+  expect(await page.locator('#findings .finding').count()).toBe(mine.length);
+  expect(await page.locator('#workbook').textContent()).toMatch(/^当前工作簿：整改台账\.xlsx　截至 2014-08-15/);
+  const overdue = mine.find((f: any) => f.code === 'LEDGER_OVERDUE');
+  await page.locator('#findings .finding', { hasText: overdue.message }).click();
+  const selected = await page.evaluate((k) => (k === 'wps' ? (window as any).Application.selected : (window as any).__excel.state.selected), kind);
+  expect(selected).toBe(`整改台账!${overdue.cell}`);
+  await page.click('#write');
+  await page.locator('#written', { hasText: '已写回：整改台账' }).waitFor({ timeout: 60_000 });
+  return new Map<string, unknown>(await page.evaluate((k) => {
+    const cells: Map<string, unknown> = k === 'excel' ? (window as any).__excel.cells('整改台账') : (window as any).Application.books[0].sheet('整改台账').cells;
+    return [...cells].filter(([key]) => Number(key.split(',')[1]) >= 14);
+  }, kind));
+}
+
+describe.skipIf(!hasChromium())('the task pane in Chromium, with a strict fake host', () => {
   let browser: Browser;
+  let want: Map<string, unknown>;
   beforeAll(async () => {
     browser = await launch();
+    const dir = copyDir(SAMPLE);
+    runCli(['refresh', dir]);
+    want = (await refreshedColumns(join(dir, '整改台账.xlsx'), '整改台账')).cells;
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -48,41 +115,37 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a fake host', (
 
   for (const kind of ['wps', 'excel'] as const) {
     it(`${kind}: asks for the other workbooks once, checks, selects a finding's cell and writes what refresh writes`, async () => {
-      const { page, requests } = await openPane(browser, kind, '整改台账.xlsx');
-      await page.locator('#error', { hasText: '还需要 党员名册.xlsx' }).waitFor({ timeout: 60_000 });
-      await page.setInputFiles('#pick', picks('整改台账.xlsx'));
-      await page.locator('#findings .finding').first().waitFor({ timeout: 60_000 });
-      expect(await page.locator('#error').isHidden()).toBe(true);
-      expect(await page.locator('#remembered li').allTextContents()).toHaveLength(4);
-      const report = runJson(['check', SAMPLE]).report;
-      const mine = report.findings.filter((f: any) => f.file === '整改台账.xlsx');
-      expect(await page.locator('#findings .finding').count()).toBe(mine.length);
-      expect(await page.locator('#workbook').textContent()).toMatch(/^当前工作簿：整改台账\.xlsx　截至 2014-08-15/);
-      const overdue = mine.find((f: any) => f.code === 'LEDGER_OVERDUE');
-      await page.locator('#findings .finding', { hasText: overdue.message }).click();
-      const selected = await page.evaluate((k) => (k === 'wps' ? (globalThis as any).wps.Application.selected : (globalThis as any).__excelState.selected), kind);
-      expect(selected).toBe(`整改台账!${overdue.cell}`);
-
-      await page.click('#write');
-      await page.locator('#written', { hasText: '已写回：整改台账' }).waitFor({ timeout: 60_000 });
-      const written = new Map<string, unknown>(await page.evaluate((k) => {
-        if (k === 'excel') return Object.entries((globalThis as any).__excelState.cells['整改台账']);
-        const sheet = (globalThis as any).wps.Application.ActiveWorkbook.Sheets.Item('整改台账');
-        return [...sheet.cells].filter(([key]: [string]) => Number(key.split(',')[1]) >= 14);
-      }, kind));
-      const dir = copyDir(SAMPLE);
-      runCli(['refresh', dir]);
-      const want = await refreshedColumns(join(dir, '整改台账.xlsx'), '整改台账');
-      expect(written).toEqual(want.cells);
+      const opened = await openPane(browser, kind, '整改台账.xlsx');
+      expect(await checkAndWrite(opened, kind)).toEqual(want);
       // the Excel pane asks for Microsoft's office.js (refused here), and for nothing else
-      expect([...new Set(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:')))]).toEqual(kind === 'excel' ? ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'] : []);
+      expect([...new Set(opened.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:')))]).toEqual(kind === 'excel' ? ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'] : []);
+      if (kind === 'excel') expect(await opened.page.evaluate(() => (window as any).__excel.state.failures)).toEqual([]);
       if (kind === 'wps') {
         mkdirSync(join(ROOT, 'out', 'screenshots'), { recursive: true });
-        await page.screenshot({ path: join(ROOT, 'out', 'screenshots', 'addin.png') });
+        await opened.page.screenshot({ path: join(ROOT, 'out', 'screenshots', 'addin.png') });
       }
-      await page.context().close();
+      expect(opened.errors).toEqual([]);
+      await opened.page.context().close();
     }, 120_000);
   }
+
+  it('runs where EdgeHTML 18’s gaps are taken out of the browser first (no TextDecoder, streams, BigInt, replaceChildren, getAll …)', async () => {
+    const opened = await openPane(browser, 'wps', '整改台账.xlsx', EDGE18_LACKS);
+    expect(await opened.page.evaluate(() => [(window as any).__edge18, typeof (window as any).BigInt, typeof TextDecoder])).toEqual([true, 'function', 'function']);
+    expect(await checkAndWrite(opened, 'wps')).toEqual(want);
+    expect(opened.errors).toEqual([]);
+    await opened.page.context().close();
+  }, 120_000);
+
+  it('in an engine too old for it, says in Chinese to use the local page instead of staying blank', async () => {
+    // IE11 has no Proxy (nor the ES2017 syntax the guard also tries)
+    const opened = await openPane(browser, 'excel', '整改台账.xlsx', 'delete window.Proxy;');
+    await opened.page.locator('#too-old').waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await opened.page.locator('#too-old').textContent()).toContain('请改用检查网页');
+    expect(await opened.page.locator('#too-old a').getAttribute('href')).toBe('taizhang.html');
+    expect(await opened.page.locator('#app').isVisible()).toBe(false);
+    await opened.page.context().close();
+  }, 60_000);
 
   it('remembers the picked workbooks between openings of the pane, with their date', async () => {
     const first = await openPane(browser, 'wps', '走访记录.xlsx');
@@ -97,4 +160,19 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a fake host', (
     );
     await first.page.context().close();
   }, 120_000);
+});
+
+describe('the pane’s scripts parse in the engines schools have', () => {
+  const scripts = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+  for (const [kind, file] of Object.entries(PANE_FILE)) {
+    it(`${kind}: the guard as ES5 (IE11), the polyfills as ES5, the pane as ES2017 (Edge Legacy)`, () => {
+      const [guard, polyfill, pane, ...rest] = scripts(file);
+      expect(rest).toEqual([]);
+      expect(guard).toContain('__taizhangTooOld');
+      expect(() => parse(guard!, { ecmaVersion: 5 })).not.toThrow();
+      expect(() => parse(polyfill!, { ecmaVersion: 5 })).not.toThrow();
+      expect(() => parse(pane!, { ecmaVersion: 2017 })).not.toThrow();
+      expect(() => parse(pane!, { ecmaVersion: 2016 })).toThrow(); // it is ES2017 (async functions), not less
+    });
+  }
 });

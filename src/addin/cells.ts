@@ -29,25 +29,33 @@ export interface HostHighlight {
   font?: string;
 }
 
-/** The blocks of owned values, from the header row to `lastRow` (the last row the sheet or the plan uses). */
-export function ownedBlocks(write: SheetWrite, lastRow: number, date1904 = false): ColumnBlock[] {
+/**
+ * The blocks of owned values, from the header row to `lastRow` (the last row the sheet or the plan
+ * uses), each at most `maxRows` rows: a host's request has a size limit (5 MB in Excel on the web),
+ * and a column of a long log is written in pieces.
+ */
+export function ownedBlocks(write: SheetWrite, lastRow: number, date1904 = false, maxRows = 5000): ColumnBlock[] {
   const last = Math.max(lastRow, ...write.rows.keys());
   const blocks: ColumnBlock[] = [];
-  write.columns.forEach((c, i) => {
-    let dates = false;
-    const values: CellValue[][] = [];
-    for (let r = write.headerRow; r <= last; r++) {
-      const v = write.rows.get(r)?.[i] ?? null;
-      if (v !== null && typeof v === 'object') {
-        dates = true;
-        values.push([dayToExcelSerial(v.day) - (date1904 ? 1462 : 0)]);
-      } else values.push([v ?? '']);
+  const pieces = (column: number, value: (r: number) => CellValue, dates: boolean) => {
+    for (let from = write.headerRow; from <= last; from += maxRows) {
+      const to = Math.min(last, from + maxRows - 1);
+      const values: CellValue[][] = [];
+      for (let r = from; r <= to; r++) values.push([value(r)]);
+      blocks.push({ address: `${columnLetter(column)}${from}:${columnLetter(column)}${to}`, column, values, dates });
     }
-    blocks.push({ address: `${columnLetter(c.column)}${write.headerRow}:${columnLetter(c.column)}${last}`, column: c.column, values, dates });
+  };
+  write.columns.forEach((c, i) => {
+    const at = (r: number) => write.rows.get(r)?.[i] ?? null;
+    let dates = false;
+    for (const v of write.rows.values()) if (v[i] !== null && typeof v[i] === 'object') dates = true;
+    pieces(c.column, (r) => {
+      const v = at(r);
+      if (v !== null && typeof v === 'object') return dayToExcelSerial(v.day) - (date1904 ? 1462 : 0);
+      return v ?? '';
+    }, dates);
   });
-  for (const col of write.stale) {
-    blocks.push({ address: `${columnLetter(col)}${write.headerRow}:${columnLetter(col)}${last}`, column: col, values: Array.from({ length: last - write.headerRow + 1 }, () => ['']), dates: false });
-  }
+  for (const col of write.stale) pieces(col, () => '', false);
   return blocks;
 }
 
@@ -82,3 +90,12 @@ export function rowsOf(values: readonly (readonly unknown[])[], firstRow: number
     return { row: firstRow + i, cells };
   });
 }
+
+/** `A1` or `A1:C9` from 1-based rows and 0-based columns. */
+export function areaAddress(r1: number, c1: number, r2 = r1, c2 = c1): string {
+  const a = `${columnLetter(c1)}${r1}`;
+  return r1 === r2 && c1 === c2 ? a : `${a}:${columnLetter(c2)}${r2}`;
+}
+
+/** The first cell of an area (`A3` of `A3:Q40`): where a host takes a relative formula to start. */
+export const firstCell = (area: string) => area.split(':')[0]!;

@@ -98,13 +98,17 @@ export function manifestXml(base: string): string {
 `;
 }
 
-/** The WPS 加载项's ribbon: a 「台账检查」 button that opens the pane. */
-export const WPS_RIBBON = `<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" onLoad="ribbon.OnAddinLoad">
+/**
+ * The WPS 加载项 as Kingsoft's own toolkit (wpsjs 2.2.3, its et template) lays it out: WPS loads
+ * `index.html`, which loads `main.js`, whose global functions are the ribbon's callbacks named in
+ * `ribbon.xml`. They reach WPS through `window.Application` (older WPS: `wps`).
+ */
+export const WPS_RIBBON = `<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui" onLoad="OnAddinLoad">
   <ribbon startFromScratch="false">
     <tabs>
       <tab id="taizhangTab" label="教育实践活动">
         <group id="taizhangGroup" label="台账">
-          <button id="taizhangOpen" label="台账检查" onAction="ribbon.OnAction" getImage="ribbon.GetImage" size="large"/>
+          <button id="taizhangOpen" label="台账检查" onAction="OnAction" getImage="GetImage" size="large"/>
         </group>
       </tab>
     </tabs>
@@ -112,29 +116,66 @@ export const WPS_RIBBON = `<customUI xmlns="http://schemas.microsoft.com/office/
 </customUI>
 `;
 
-/** The WPS 加载项's entry (main.js): the ribbon's callbacks, opening the pane beside the sheet. */
-export const WPS_MAIN = `// taizhang WPS 加载项: the ribbon's callbacks.
-window.ribbon = {
-  OnAddinLoad: function () { return true; },
-  GetImage: function () { return 'icon-32.png'; },
-  OnAction: function () {
-    var id = wps.PluginStorage.getItem('taizhang_pane');
-    if (id) {
-      var pane = wps.GetTaskPane(id);
-      pane.Visible = !pane.Visible;
-      return true;
-    }
-    var base = location.href.replace(/[^/]*$/, '');
-    var created = wps.CreateTaskPane(base + 'taskpane.html');
-    wps.PluginStorage.setItem('taizhang_pane', created.ID);
-    created.DockPosition = wps.Enum ? wps.Enum.msoCTPDockPositionRight : 2;
-    created.Visible = true;
-    return true;
-  }
-};
+/** The add-in's entry page: WPS loads it at start and runs main.js (as in Kingsoft's template). */
+export const WPS_INDEX = `<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>台账检查</title></head>
+<body>
+<script type="text/javascript" src="./main.js"></script>
+</body>
+</html>
 `;
 
-/** The line of jsplugins.xml that installs the offline package (WPS looks in %APPDATA%\\kingsoft\\wps\\jsaddons). */
-export function wpsJsPlugins(url: string, version = '1.0.0'): string {
-  return `<jsplugins>\n  <jsplugin name="taizhang" type="et" url="${esc(url)}" version="${version}"/>\n</jsplugins>\n`;
+/**
+ * The ribbon's callbacks (main.js), in ES5 as WPS's template writes them. The pane is made once
+ * and its id kept in PluginStorage; a pane the clerk closed for good is gone (GetTaskPane of its id
+ * throws, or gives nothing), and the button then makes a new one instead of doing nothing.
+ */
+export const WPS_MAIN = `// taizhang WPS 加载项: the ribbon's callbacks (index.html loads this file).
+function taizhangApp() { return window.Application || window.wps; }
+function taizhangNewPane(app) {
+  var base = window.location.href.replace(/[^/]*$/, '');
+  var pane = app.CreateTaskPane(base + 'taskpane.html', '台账检查');
+  app.PluginStorage.setItem('taizhang_pane', String(pane.ID));
+  pane.DockPosition = app.Enum && app.Enum.msoCTPDockPositionRight !== undefined ? app.Enum.msoCTPDockPositionRight : 2;
+  pane.Visible = true;
+}
+function OnAddinLoad(ribbonUI) {
+  var app = taizhangApp();
+  if (app && typeof app.ribbonUI !== 'object') app.ribbonUI = ribbonUI;
+  return true;
+}
+function GetImage(control) { return 'icon-32.png'; }
+function OnAction(control) {
+  var app = taizhangApp();
+  var id = app.PluginStorage.getItem('taizhang_pane');
+  var pane = null;
+  if (id) {
+    try { pane = app.GetTaskPane(Number(id)); } catch (e) { pane = null; }
+  }
+  if (pane) {
+    try { pane.Visible = !pane.Visible; return true; } catch (e) { pane = null; }
+  }
+  taizhangNewPane(app);
+  return true;
+}
+window.OnAddinLoad = OnAddinLoad;
+window.GetImage = GetImage;
+window.OnAction = OnAction;
+`;
+
+export const WPS_VERSION = '1.0.0';
+/** The add-in's folder in the offline package and in jsaddons: `taizhang_1.0.0`. */
+export const wpsFolder = (version = WPS_VERSION) => `taizhang_${version}`;
+
+/**
+ * The entries that point WPS at the offline package (`…/taizhang.7z`): jsplugins.xml is what the
+ * `JSPluginsServer` of oem.ini names; publish.xml is what WPS keeps in the user's jsaddons folder.
+ * Their attributes are those wpsjs 2.2.3 writes.
+ */
+export function wpsJsPlugins(url: string, version = WPS_VERSION): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="taizhang" type="et" url="${esc(url)}" version="${version}"/>\n</jsplugins>\n`;
+}
+export function wpsPublish(url: string, version = WPS_VERSION): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<jsplugins>\n  <jsplugin name="taizhang" type="et" url="${esc(url)}" version="${version}" enable="enable_dev" install="null"/>\n</jsplugins>\n`;
 }

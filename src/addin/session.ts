@@ -1,21 +1,20 @@
 /**
- * The task pane's logic, host-free: read the open workbook through the host, the other workbooks
- * the rules need from files the clerk picked once (remembered with their date), check with the
- * shared core, and write the open workbook's 【自动】 columns through the host — exactly the
- * SheetWrite that refresh would patch into the file.
+ * The task pane's logic, host-free: the open workbook read through the host, the other workbooks
+ * the rules need from files the clerk picked once (remembered with their date), loaded and
+ * checked by the shared orchestration, and the open workbook's 【自动】 columns written through
+ * the host: exactly the SheetWrite that refresh would patch into the file, and only onto the rows
+ * that were checked.
  */
-import { Collector } from '../core/collect.js';
-import type { SheetSpec, WorkbookId } from '../core/columns.js';
 import { formatDayZh } from '../core/dates.js';
 import { InputError } from '../core/problems.js';
-import { normalizeText } from '../core/text.js';
+import type { WorkbookId } from '../core/columns.js';
+import type { SheetWrite } from '../core/writeback.js';
 import { evaluateLoaded, type CheckResult } from '../run/check.js';
-import { configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
-import { findWorkbook } from '../run/files.js';
-import { readSheet, WORKBOOK_SHEETS, type Loaded } from '../run/load.js';
+import { CONFIG_NAME, configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
+import { loadWorkbooks, workbookIdOf, WORKBOOK_SHEETS } from '../run/load.js';
 import { planWrites } from '../run/refresh.js';
-import { openWorkbook } from '../xlsx/reader.js';
-import type { HostWorkbook, SpreadsheetHost } from './host.js';
+import { MemorySource } from '../run/source.js';
+import type { HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
 
 export interface PickedWorkbook {
   name: string;
@@ -40,27 +39,41 @@ export class MemoryStore implements WorkbookStore {
   }
 }
 
-/** Which of the office's workbooks the open one is, by its sheets. */
-export function identify(open: HostWorkbook): WorkbookId {
-  const names = new Set(open.sheets.map((s) => normalizeText(s.name)));
-  for (const [id, specs] of WORKBOOK_SHEETS) {
-    if (specs.some((s) => !s.optional && names.has(normalizeText(s.sheet)))) return id;
-  }
-  throw new InputError('NOT_A_LEDGER_WORKBOOK', { file: open.name, expected: WORKBOOK_SHEETS.map(([, s]) => `“${s[0]!.sheet}”`).join('、') });
-}
-
-function hostSheet(open: HostWorkbook, spec: SheetSpec, sole: boolean) {
-  const found = open.sheets.find((s) => normalizeText(s.name) === normalizeText(spec.sheet));
-  if (found || spec.optional) return found;
-  if (sole && open.sheets.length === 1) return open.sheets[0];
-  throw new InputError('SHEET_MISSING', { file: open.name, sheet: spec.sheet, existing: open.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
-}
-
 export interface PaneCheck {
   result: CheckResult;
   ctx: RunContext;
   openId: WorkbookId;
   open: HostWorkbook;
+}
+
+/**
+ * Whether a sheet still holds what was checked, its own columns aside: the values of every other
+ * cell, row by row, and its merged areas. Inserting, deleting or sorting rows changes it.
+ */
+export function sameSheet(a: HostSheet, b: HostSheet, ignored: ReadonlySet<number>): boolean {
+  const rows = (s: HostSheet) => s.rows.filter((r) => r.cells.some((v, c) => !ignored.has(c) && v !== null && v !== undefined && v !== ''));
+  const ra = rows(a);
+  const rb = rows(b);
+  if (ra.length !== rb.length) return false;
+  for (let i = 0; i < ra.length; i++) {
+    const x = ra[i]!;
+    const y = rb[i]!;
+    if (x.row !== y.row) return false;
+    const width = Math.max(x.cells.length, y.cells.length);
+    for (let c = 0; c < width; c++) {
+      if (ignored.has(c)) continue;
+      const u = x.cells[c] ?? null;
+      const v = y.cells[c] ?? null;
+      if ((u === '' ? null : u) !== (v === '' ? null : v)) return false;
+    }
+  }
+  const merges = (s: HostSheet) => s.merges.map((m) => `${m.r1},${m.c1},${m.r2},${m.c2}`).sort().join(' ');
+  return merges(a) === merges(b);
+}
+
+/** The columns of a sheet the write-back owns: what it writes, empties, or found there. */
+function ownedColumns(write: SheetWrite, owned: ReadonlyMap<string, number>): Set<number> {
+  return new Set([...write.columns.map((c) => c.column), ...write.stale, ...owned.values()]);
 }
 
 export class PaneSession {
@@ -82,58 +95,43 @@ export class PaneSession {
     await this.store.put({ name, bytes, readAt: now.toISOString() });
   }
 
-  /** Reads everything and checks it; the open workbook through the host, the others from the picked files. */
-  async check(asOf?: string, now = new Date()): Promise<PaneCheck> {
+  /**
+   * Reads everything and checks it: the workbook in front through the host (or, with `ref`, that
+   * workbook), the others from the picked files, through the shared load.
+   */
+  async check(asOf?: string, now = new Date(), ref?: string): Promise<PaneCheck> {
     const config = configFromText(this.configText);
     const ctx = runContext(config, asOf, now);
-    const open = await this.host.readWorkbook();
-    const openId = identify(open);
-    const picked = await this.store.list();
-    const collector = new Collector(config);
-    const files: Loaded['files'] = {};
-    for (const [id, specs] of WORKBOOK_SHEETS) {
-      const sole = specs.filter((s) => !s.optional).length === 1;
-      if (id === openId) {
-        files[id] = open.name;
-        for (const spec of specs) {
-          const sheet = hostSheet(open, spec, sole);
-          if (!sheet) continue;
-          const sink = collector.sheet(spec, { file: open.name, sheet: sheet.name, date1904: open.date1904, merges: sheet.merges });
-          for (const row of sheet.rows) sink.push(row);
-          sink.finish();
-        }
-        continue;
-      }
-      const name = findWorkbook(picked.map((p) => p.name), config.files[id]);
-      if (!name) {
-        if (id === 'study') continue; // 学习教育 may be absent: those rules say 未检查
-        throw new InputError('WORKBOOK_NEEDED', { file: config.files[id] });
-      }
-      files[id] = name;
-      const reader = await openWorkbook(picked.find((p) => p.name === name)!.bytes, name);
-      try {
-        for (const spec of specs) await readSheet(reader, spec, collector, sole);
-      } finally {
-        await reader.close();
-      }
-    }
-    const loaded: Loaded = { inputs: collector.inputs(), files, legacy: {}, sheets: collector.sheets };
+    const open = await this.host.readWorkbook(ref);
+    const openId = workbookIdOf(open.name, open.sheets.map((s) => s.name));
+    const picked = (await this.store.list()).filter((p) => p.name !== CONFIG_NAME);
+    const source = new MemorySource(new Map(picked.map((p) => [p.name, p.bytes])), '所选文件', (files) => new InputError('WORKBOOK_NEEDED', { file: files.join('、') }));
+    const loaded = await loadWorkbooks(source, config, undefined, open);
     this.last = { result: evaluateLoaded(loaded, ctx), ctx, openId, open };
     return this.last;
   }
 
-  /** Writes the open workbook's 【自动】 columns and highlights, as refresh would; the sheets written. */
+  /**
+   * Writes the checked workbook's 【自动】 columns and highlights, as refresh would, and returns
+   * the sheets written. The sheets are read again first: when a row was inserted, deleted, sorted
+   * or changed since the check, nothing is written (the statuses would land on other rows).
+   */
   async writeBack(): Promise<string[]> {
     const last = this.last ?? (await this.check());
     const writes = planWrites(last.result, last.ctx.live);
-    const written: string[] = [];
+    const targets: { sheet: string; write: SheetWrite; owned: Set<number> }[] = [];
     for (const spec of WORKBOOK_SHEETS.find(([id]) => id === last.openId)![1]) {
       const info = last.result.loaded.sheets[spec.id];
       const write = writes.get(spec.id);
-      if (!info || !write) continue;
-      await this.host.write(info.sheet, write);
-      written.push(info.sheet);
+      if (info && write) targets.push({ sheet: info.sheet, write, owned: ownedColumns(write, info.layout.owned) });
     }
-    return written;
+    const now = await this.host.readWorkbook(last.open.ref, targets.map((t) => t.sheet));
+    for (const t of targets) {
+      const before = last.open.sheets.find((s) => s.name === t.sheet);
+      const after = now.sheets.find((s) => s.name === t.sheet);
+      if (!before || !after || !sameSheet(before, after, t.owned)) throw new InputError('SHEET_CHANGED', { file: last.open.name, sheet: t.sheet });
+    }
+    for (const t of targets) await this.host.write(last.open.ref, t.sheet, t.write);
+    return targets.map((t) => t.sheet);
   }
 }

@@ -22,8 +22,19 @@ function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<
 }
 
 export class IndexedDbStore implements WorkbookStore {
+  /** Every picked workbook, by a cursor (IDBObjectStore.getAll is missing in EdgeHTML). */
   list(): Promise<PickedWorkbook[]> {
-    return run('readonly', (s) => s.getAll() as IDBRequest<PickedWorkbook[]>);
+    return open().then((db) => new Promise<PickedWorkbook[]>((resolve, reject) => {
+      const out: PickedWorkbook[] = [];
+      const req = db.transaction(STORE, 'readonly').objectStore(STORE).openCursor();
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return resolve(out);
+        out.push(cursor.value as PickedWorkbook);
+        cursor.continue();
+      };
+      req.onerror = () => reject(req.error);
+    }));
   }
   async put(w: PickedWorkbook): Promise<void> {
     await run('readwrite', (s) => s.put(w));

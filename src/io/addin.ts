@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { manifestXml } from '../addin/manifest.js';
+import { manifestXml, wpsJsPlugins, wpsPublish } from '../addin/manifest.js';
 import { InputError } from '../core/problems.js';
 
 export const ADDIN_FILES = join(fileURLToPath(new URL('..', import.meta.url)), 'addin-pane');
@@ -25,7 +25,7 @@ export interface AddinOptions {
   days?: number;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.zip': 'application/zip' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.zip': 'application/zip', '.7z': 'application/x-7z-compressed' };
 
 export function writeAddin(options: AddinOptions): { manifest: string; url: string } {
   const url = options.url ?? `https://localhost:${options.port ?? 3000}/`;
@@ -38,8 +38,12 @@ export function writeAddin(options: AddinOptions): { manifest: string; url: stri
   if (parsed.protocol !== 'https:') throw new InputError('BAD_OPTION', { reason: `--url 须以 https:// 开头（Office 只从 HTTPS 加载加载项），实际为 “${url}”` });
   mkdirSync(options.out, { recursive: true });
   cpSync(ADDIN_FILES, options.out, { recursive: true });
+  const base = url.endsWith('/') ? url : `${url}/`;
   const manifest = join(options.out, 'manifest.xml');
-  writeFileSync(manifest, manifestXml(url.endsWith('/') ? url : `${url}/`));
+  writeFileSync(manifest, manifestXml(base));
+  // WPS finds the offline package through these entries: they point at this address too
+  writeFileSync(join(options.out, 'wps', 'jsplugins.xml'), wpsJsPlugins(`${base}wps/taizhang.7z`));
+  writeFileSync(join(options.out, 'wps', 'publish.xml'), wpsPublish(`${base}wps/taizhang.7z`));
   return { manifest, url };
 }
 

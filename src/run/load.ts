@@ -4,15 +4,13 @@
  * InputError naming the file. Browser-safe.
  */
 import { Collector, type SheetInfo } from '../core/collect.js';
-import type { RawRow } from '../core/table.js';
-import {
-  branchMeetingSheet, dutySheet, essaySheet, homeVisitSheet, ledgerSheet, materialSheet, opinionSheet, publicitySheet,
-  rosterSheet, studySessionSheet, talkSheet, workLogSheet, type SheetSpec, type WorkbookId,
-} from '../core/columns.js';
+import type { MergeRange, RawRow } from '../core/table.js';
+import { sheetsOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import type { Config } from '../core/config.js';
 import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
-import { openWorkbook, type SheetEntry, type XlsxReader } from '../xlsx/reader.js';
+import { normalizeText } from '../core/text.js';
+import { openWorkbook, type XlsxReader } from '../xlsx/reader.js';
 import type { Reader } from '@zip.js/zip.js';
 import { fileSignature, type ZipSource } from '../xlsx/zip.js';
 import { findWorkbook, isLegacyName } from './files.js';
@@ -34,25 +32,50 @@ export interface Loaded {
 export type Progress = (step: { file: string; sheet: string; done: number }) => void;
 
 /** The sheets of each workbook, in reading order (the roster first: the visit tally needs it). */
-export const WORKBOOK_SHEETS: [WorkbookId, SheetSpec[]][] = [
-  ['roster', [rosterSheet]],
-  ['visits', [homeVisitSheet, dutySheet, talkSheet]],
-  ['ledger', [ledgerSheet]],
-  ['study', [essaySheet, studySessionSheet, branchMeetingSheet, materialSheet, publicitySheet, opinionSheet, workLogSheet]],
-];
+export const WORKBOOK_SHEETS: [WorkbookId, SheetSpec[]][] = (['roster', 'visits', 'ledger', 'study'] as const).map((id) => [id, sheetsOf(id)]);
 
-/** The sheet a spec asks for: by name; a workbook with a single sheet is taken as that sheet. */
-function pickSheet(reader: XlsxReader, spec: SheetSpec, soleSheetOk: boolean): SheetEntry {
-  const found = reader.findSheet(spec.sheet);
-  if (found) return found;
-  if (soleSheetOk && reader.sheets.length === 1) return reader.sheets[0]!;
-  throw new InputError('SHEET_MISSING', { file: reader.file, sheet: spec.sheet, existing: reader.sheets.map((s) => `“${s.name}”`).join('、') || '无' });
+/**
+ * A workbook read as rows rather than bytes: the one open in a spreadsheet host (an add-in reads
+ * its cells through Excel or WPS).
+ */
+export interface RowsWorkbook {
+  /** The file name (`整改台账.xlsx`). */
+  name: string;
+  sheets: { name: string; rows: RawRow[]; merges: MergeRange[] }[];
+  date1904: boolean;
+}
+
+/**
+ * Which of the sheets named `names` a spec reads: the one of its name (full-width and space
+ * differences ignored); in a workbook of one table, its only sheet whatever its name; none for an
+ * optional sheet that is absent. Anything else is bad input naming the sheets there are.
+ */
+export function pickSheetName(file: string, names: readonly string[], spec: SheetSpec, soleSheetOk: boolean): string | undefined {
+  const key = normalizeText(spec.sheet);
+  const found = names.find((n) => normalizeText(n) === key);
+  if (found !== undefined) return found;
+  if (spec.optional) return undefined;
+  if (soleSheetOk && names.length === 1) return names[0];
+  throw new InputError('SHEET_MISSING', { file, sheet: spec.sheet, existing: names.map((n) => `“${n}”`).join('、') || '无' });
+}
+
+/** Whether a workbook of one table (roster, ledger) may have its single sheet named anything. */
+const soleSheetOk = (specs: readonly SheetSpec[]) => specs.filter((s) => !s.optional).length === 1;
+
+/** Which of the office's workbooks a workbook is, by the sheets it has. */
+export function workbookIdOf(file: string, sheetNames: readonly string[]): WorkbookId {
+  const names = new Set(sheetNames.map(normalizeText));
+  for (const [id, specs] of WORKBOOK_SHEETS) {
+    if (specs.some((s) => !s.optional && names.has(normalizeText(s.sheet)))) return id;
+  }
+  throw new InputError('NOT_A_LEDGER_WORKBOOK', { file, expected: WORKBOOK_SHEETS.map(([, s]) => `“${s[0]!.sheet}”`).join('、') });
 }
 
 /** Reads one sheet of an open workbook into the collector; a big one (BIG_PART_BYTES) through `elsewhere` when given. */
 export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
-  if (spec.optional && !reader.findSheet(spec.sheet)) return; // the rules it feeds say 未检查
-  const sheet = pickSheet(reader, spec, soleSheetOk);
+  const name = pickSheetName(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk);
+  if (name === undefined) return; // an optional sheet: the rules it feeds say 未检查
+  const sheet = reader.sheets.find((s) => s.name === name)!;
   const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
   const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
   const big = reader.isBigPart(sheet.part);
@@ -107,26 +130,49 @@ async function withWorkbook<T>(source: WorkbookSource, file: string, use: (reade
   }
 }
 
-/** Reads the roster, the visit logs, the ledger and (when there) 学习教育. */
-export async function loadWorkbooks(source: WorkbookSource, config: Config, progress?: Progress): Promise<Loaded> {
+/** Reads the sheets of a workbook held as rows (the one open in a host) into the collector. */
+function readRowsWorkbook(book: RowsWorkbook, specs: readonly SheetSpec[], collector: Collector): void {
+  const names = book.sheets.map((s) => s.name);
+  for (const spec of specs) {
+    const name = pickSheetName(book.name, names, spec, soleSheetOk(specs));
+    if (name === undefined) continue;
+    const sheet = book.sheets.find((s) => s.name === name)!;
+    const sink = collector.sheet(spec, { file: book.name, sheet: sheet.name, date1904: book.date1904, merges: sheet.merges });
+    for (const row of sheet.rows) sink.push(row);
+    sink.finish();
+  }
+}
+
+/**
+ * Reads the roster, the visit logs, the ledger and (when there) 学习教育 from the source; `open`,
+ * when given, is one of them read as rows (the workbook open in a host), which the source then
+ * need not have. Every workbook that is missing is named at once.
+ */
+export async function loadWorkbooks(source: WorkbookSource, config: Config, progress?: Progress, open?: RowsWorkbook): Promise<Loaded> {
+  const openId = open ? workbookIdOf(open.name, open.sheets.map((s) => s.name)) : undefined;
   const names = await source.list();
   const files: Loaded['files'] = {};
+  const missing: string[] = [];
   for (const [id] of WORKBOOK_SHEETS) {
-    const found = findWorkbook(names, config.files[id]);
+    const found = id === openId ? open!.name : findWorkbook(names, config.files[id]);
     if (found) files[id] = found;
-    else if (id !== 'study') throw new InputError('FILE_MISSING', { file: config.files[id], dir: source.where });
+    else if (id !== 'study') missing.push(config.files[id]); // 学习教育 may be absent: those rules say 未检查
   }
-  await source.expect?.(Object.values(files));
+  if (missing.length) throw source.missing?.(missing) ?? new InputError('FILE_MISSING', { file: missing.join('、'), dir: source.where });
+  await source.expect?.(Object.entries(files).filter(([id]) => id !== openId).map(([, f]) => f));
   const collector = new Collector(config);
   const legacy: Loaded['legacy'] = {};
   for (const [id, specs] of WORKBOOK_SHEETS) {
     const file = files[id];
-    if (!file) continue; // 学习教育.xlsx may be absent: those rules are then not checked
+    if (!file) continue;
+    if (id === openId) {
+      readRowsWorkbook(open!, specs, collector);
+      continue;
+    }
     await withWorkbook(source, file, async (reader, old) => {
       if (old) legacy[id] = true;
-      // a workbook of one table (roster, ledger) may have its single sheet named anything
       const elsewhere = old || !source.readSheetRows ? undefined : source.readSheetRows.bind(source);
-      for (const spec of specs) await readSheet(reader, spec, collector, specs.filter((s) => !s.optional).length === 1, progress, elsewhere);
+      for (const spec of specs) await readSheet(reader, spec, collector, soleSheetOk(specs), progress, elsewhere);
     });
   }
   return { inputs: collector.inputs(), files, legacy, sheets: collector.sheets };

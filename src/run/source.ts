@@ -11,6 +11,8 @@ import type { ZipSource } from '../xlsx/zip.js';
 export interface WorkbookSource {
   /** Where the files are, in words for a message (a folder's path; 所选文件 on a page). */
   readonly where: string;
+  /** The one-line refusal when configured workbooks are not there (default: 找不到工作簿 … in `where`). */
+  missing?(files: string[]): InputError;
   /** The names of the files there (one folder, no subfolders). */
   list(): Promise<string[]>;
   /** A file's bytes, to read it as a workbook. */
@@ -36,7 +38,13 @@ export class MemorySource implements WorkbookSource {
   constructor(
     private readonly files: ReadonlyMap<string, Uint8Array | Blob>,
     readonly where = '所选文件',
+    /** How to ask for workbooks that are not among these files (a pane asks to pick them). */
+    private readonly ask?: (files: string[]) => InputError,
   ) {}
+
+  missing(files: string[]): InputError {
+    return this.ask?.(files) ?? new InputError('FILE_MISSING', { file: files.join('、'), dir: this.where });
+  }
 
   async list(): Promise<string[]> {
     return [...this.files.keys()];

@@ -248,5 +248,17 @@ export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8
 
 /** A stream decoder of UTF-8 bytes (typed for Node's and the DOM's declarations alike). */
 export function utf8Decoder(): TransformStream<Uint8Array, string> {
-  return new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>;
+  // TextDecoder in a TransformStream rather than TextDecoderStream, which EdgeHTML (the pane's
+  // oldest webview) lacks, and which would not pipe with its polyfilled streams
+  const decoder = new TextDecoder('utf-8');
+  return new TransformStream<Uint8Array, string>({
+    transform(chunk, controller) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) controller.enqueue(text);
+    },
+    flush(controller) {
+      const text = decoder.decode();
+      if (text) controller.enqueue(text);
+    },
+  });
 }

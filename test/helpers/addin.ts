@@ -1,12 +1,10 @@
 /**
  * The add-in's hosts without Excel or WPS: a workbook's sheets as the 2D values a host reads
- * (taken from the file with the project's own reader), the Office.js object graph built with
- * Microsoft's office-addin-mock (which refuses a property read before load and sync), and what
- * refresh writes into the same sheet, to compare the hosts' writes with.
+ * (taken from the file with the project's own reader), and what refresh writes into the same
+ * sheet, to compare the hosts' writes with. The hosts themselves are faked in ./hosts/.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { OfficeMockObject } from 'office-addin-mock';
 import type { MergeRange } from '../../src/core/table.js';
 import { openWorkbook } from '../../src/xlsx/reader.js';
 import { zipParts } from './zip.js';
@@ -53,105 +51,4 @@ export async function refreshedColumns(path: string, sheet: string): Promise<{ c
     .filter((m) => m[2]!.includes('N(&quot;【自动】&quot;)=0') || m[2]!.includes('N("【自动】")=0'))
     .map((m) => ({ sqref: m[1]!, formula: m[2]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&') }));
   return { cells, formats };
-}
-
-const colIndex = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-
-/** Applies a host's block write (`N3:N20` and its 2D values) to a cell map, 1-based `row,col` keys. */
-export function applyBlock(cells: Cells, address: string, values: unknown[][]): void {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address)!;
-  const c1 = colIndex(m[1]!);
-  const r1 = Number(m[2]);
-  values.forEach((line, i) => line.forEach((v, j) => {
-    const key = `${r1 + i},${c1 + j}`;
-    if (v === '' || v === null || v === undefined) cells.delete(key);
-    else cells.set(key, v);
-  }));
-}
-
-/** The minor number of an API set version (`1.13` → 13), which is how versions compare. */
-const minor = (v: string) => Number(v.split('.')[1]);
-
-export interface ExcelMock {
-  /** What the add-in wrote and selected. */
-  cells: Map<string, Cells>;
-  formats: Map<string, { area: string; formula: string; fill?: string; font?: string }[]>;
-  selected?: string;
-  activated?: string;
-  install(): void;
-}
-
-/**
- * Office.js for one open workbook, built on office-addin-mock: the worksheets collection, each
- * sheet's used range (values readable only after load and sync), ranges that record what is
- * written to them, and a sheet's conditional formats. `api` is the highest ExcelApi version the
- * mock says it supports.
- */
-export function excelMock(book: WorkbookData, apiVersion = '1.6'): ExcelMock {
-  const state: ExcelMock = { cells: new Map(), formats: new Map(), install: () => undefined };
-  const byName: Record<string, unknown> = {};
-  for (const s of book.sheets) {
-    state.cells.set(s.name, new Map());
-    state.formats.set(s.name, []);
-    byName[s.name] = {
-      name: s.name,
-      usedRange: { values: s.rows, rowIndex: 0, columnIndex: 0, rowCount: s.rows.length },
-      getUsedRange() {
-        return (this as { usedRange: unknown }).usedRange;
-      },
-      activate() {
-        state.activated = s.name;
-      },
-      getRange(address?: string) {
-        const formats = state.formats.get(s.name)!;
-        return {
-          set values(v: unknown[][]) {
-            applyBlock(state.cells.get(s.name)!, address!, v);
-          },
-          set numberFormat(_: unknown) {
-            // the date format of 【自动】截止日期
-          },
-          select() {
-            state.selected = `${s.name}!${address}`;
-          },
-          conditionalFormats: {
-            load() {},
-            get items() {
-              return formats.map((f) => ({ type: 'Custom', custom: { rule: { formula: f.formula } }, delete: () => formats.splice(formats.indexOf(f), 1) }));
-            },
-            add(type: string) {
-              if (type !== 'Custom') throw new Error(`unexpected conditional format type ${type}`);
-              const f = { area: address!, formula: '', fill: undefined as string | undefined, font: undefined as string | undefined };
-              formats.push(f);
-              return { custom: { rule: { set formula(v: string) { f.formula = v; } }, format: { fill: { set color(v: string) { f.fill = v; } }, font: { set color(v: string) { f.font = v; } } } } };
-            },
-          },
-        };
-      },
-    };
-  }
-  const excel = new OfficeMockObject({
-    context: {
-      workbook: {
-        worksheets: {
-          items: book.sheets.map((s) => ({ name: s.name })),
-          getItem(name: string) {
-            return (this as unknown as { byName: Record<string, unknown> }).byName[name];
-          },
-          byName,
-        },
-      },
-    },
-    async run(callback: (context: unknown) => Promise<unknown>) {
-      return callback((this as unknown as { context: unknown }).context);
-    },
-  }) as unknown as { run: (cb: (context: unknown) => Promise<unknown>) => Promise<unknown> };
-  // enums are plain values in Office.js, never loaded: kept out of the mock's load tracking
-  const api = { run: excel.run.bind(excel), ConditionalFormatType: { custom: 'Custom' } };
-  const office = {
-    context: { requirements: { isSetSupported: (_: string, version: string) => minor(version) <= minor(apiVersion) }, document: { url: `C:\\台账\\${book.name}` } },
-    onReady: async () => ({ host: 'Excel' }),
-  };
-  state.install = () => Object.assign(globalThis, { Excel: api, Office: office });
-  return state;
 }
