@@ -61,6 +61,17 @@ export function findingMessage(f: Pick<Finding, 'code' | 'params'>, lang: Lang):
   return MESSAGES[f.code][lang](f.params);
 }
 
+/** The people a finding is about (a teacher short of visits, both sides of a missing talk, an item's responsible people). */
+export function findingPeople(f: Pick<Finding, 'code' | 'params'>): string[] {
+  const who = MESSAGES[f.code].who ?? [];
+  return who.flatMap((key) => String(f.params[key] ?? '').split('、')).map((n) => n.trim()).filter((n) => n && n !== '未填');
+}
+
+/** A finding's kind in a few words (「未写家访日记」). */
+export function findingShort(f: Pick<Finding, 'code'>): string {
+  return MESSAGES[f.code].short;
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }

@@ -18,6 +18,7 @@ import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
 import { MATERIAL_NOT_OWED, MATERIAL_OK } from './rules/materials.js';
 import { PLAN_ROW_PROVES } from './rules/plan.js';
 import { OWNED_PREFIX, type HeaderLayout } from './table.js';
+import { weeklyPace } from './people.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
 export type OwnedValue = string | number | { day: Day } | null;
@@ -201,7 +202,11 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
     const v = visits.get(person.name);
     if (v) {
       owes = true;
-      if (!v.done) (report.tally.visits.judged ? behind : pending).push(`家访差${v.quota - v.counted}户`);
+      if (!v.done) {
+        // while the window is open, the pace that still gets there: 「家访差6户，距截止3周，每周2户」
+        const pace = report.tally.visits.judged ? undefined : weeklyPace(v.quota - v.counted, '户', config.homeVisits, asOf);
+        (report.tally.visits.judged ? behind : pending).push(`家访差${v.quota - v.counted}户${pace ? `，${pace}` : ''}`);
+      }
     }
     const d = duties.get(person.name);
     let dutyText: string | null = null;
@@ -219,7 +224,10 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
     }
     const missingTalks = talksMissing.get(person.name) ?? [];
     if (owesTalk.has(person.name)) owes = true;
-    if (missingTalks.length) (report.tally.talks.judged ? behind : pending).push(`谈心缺${missingTalks.length}人`);
+    if (missingTalks.length) {
+      const pace = report.tally.talks.judged ? undefined : weeklyPace(missingTalks.length, '人', config.talks, asOf);
+      (report.tally.talks.judged ? behind : pending).push(`谈心缺${missingTalks.length}人${pace ? `，${pace}` : ''}`);
+    }
     if (study && person.party && person.onDuty) owes = true;
     if (essaysMissing.has(person.name)) (study?.judged ? behind : pending).push('心得体会未交');
     const m = materials.get(person.name);
