@@ -31,11 +31,13 @@ if (night.status !== 0) {
 }
 const rel = (p) => relative(process.cwd(), p) || p;
 const summary = /汇总：(.*)/.exec(night.stdout)?.[1];
+const list = /问题清单：(.*)/.exec(night.stdout)?.[1];
 const eml = /邮件（未发送）：(.*)/.exec(night.stdout)?.[1];
 const log = /日志：(.*)/.exec(night.stdout)?.[1];
 console.log('结果（样例的副本，原样例 workbooks/sample 未改动）：');
 console.log(`  不用命令行的检查网页：${rel(page)}（双击打开，把 ${rel(work)} 中的工作簿拖进去）`);
 console.log(`  回写后的工作簿：${rel(work)}/`);
 if (summary) console.log(`  领导汇总表：    ${rel(summary)}`);
+if (list) console.log(`  问题清单：      ${rel(list)}（每条问题一行，点单元格列可跳到工作簿的那一格；“按人员”表可分发给各人）`);
 if (eml) console.log(`  日报邮件（未发送）：${rel(eml)}`);
 if (log) console.log(`  运行日志：      ${rel(log)}`);

@@ -38,15 +38,23 @@ const program = new Command('taizhang')
   .exitOverride()
   .configureOutput({ writeErr: () => {}, outputError: () => {} });
 
-common(program.command('check').description('读取并检查工作簿，不写任何文件').argument('[DIR]', '工作簿所在文件夹', '.')).action(
-  async (dir: string, opts: CommonOptions) => {
-    lang = opts.lang;
-    const result = await check(dir, { configPath: opts.config, asOf: opts.asOf });
-    if (opts.json) process.stdout.write(jsonReportText(result.report, opts.lang));
-    else process.stdout.write(`${formatReport(result.report, opts.lang)}\n`);
-    process.exitCode = exitCodeOf(result.report);
-  },
-);
+common(
+  program
+    .command('check')
+    .description('读取并检查工作簿，不改动工作簿')
+    .argument('[DIR]', '工作簿所在文件夹', '.')
+    .option('--xlsx <FILE>', '另外写出问题清单工作簿（每条问题一行，可排序、筛选、打印；另有“按人员”表）'),
+).action(async (dir: string, opts: CommonOptions & { xlsx?: string }) => {
+  lang = opts.lang;
+  const result = await check(dir, { configPath: opts.config, asOf: opts.asOf });
+  if (opts.xlsx) {
+    const { writeFindingsList } = await import('../io/summary.js');
+    await writeFindingsList(result, result.config, opts.xlsx, dir);
+  }
+  if (opts.json) process.stdout.write(jsonReportText(result.report, opts.lang));
+  else process.stdout.write(`${formatReport(result.report, opts.lang)}\n${opts.xlsx ? `\n问题清单已写出：${opts.xlsx}\n` : ''}`);
+  process.exitCode = exitCodeOf(result.report);
+});
 
 common(
   program
@@ -94,6 +102,7 @@ program
     // the log and the mail are the school's, in Chinese; these lines are the operator's
     const en = opts.lang === 'en';
     if (result.summary) process.stdout.write(`${en ? 'summary: ' : '汇总：'}${result.summary}\n`);
+    if (result.findingsList) process.stdout.write(`${en ? 'findings list: ' : '问题清单：'}${result.findingsList}\n`);
     if (result.eml) process.stdout.write(`${en ? 'mail (not sent): ' : '邮件（未发送）：'}${result.eml}\n`);
     process.stdout.write(`${en ? 'log: ' : '日志：'}${result.log}\n`);
     for (const p of result.problems) process.stderr.write(`taizhang: ${p}\n`);

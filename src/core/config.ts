@@ -167,6 +167,8 @@ export const configSchema = z
         /** Attempts after the first when the server is down or answers 4xx, waiting 1, 2, 4 … × retryDelaySeconds. */
         retries: z.number().int().min(0).max(10).default(3),
         retryDelaySeconds: z.number().min(0).max(3600).default(60),
+        /** Attach the 问题清单 workbook to the nightly mail too (the summary always is). */
+        attachFindings: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -90,6 +90,8 @@ function isTransient(e: unknown): boolean {
 
 export interface SendOptions {
   attachment: string;
+  /** Further files attached (the 问题清单 when the config asks for it). */
+  more?: string[];
   /** Write the message to this .eml file instead of sending it. */
   emlPath?: string;
   log: (line: string) => void;
@@ -106,7 +108,7 @@ export async function sendMail(config: Config, content: MailContent, options: Se
     subject: content.subject,
     text: content.text,
     html: content.html,
-    attachments: [{ filename: basename(options.attachment), path: options.attachment, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }],
+    attachments: [options.attachment, ...(options.more ?? [])].map((path) => ({ filename: basename(path), path, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })),
   };
   if (options.emlPath) {
     const eml = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }).sendMail(message);

@@ -15,7 +15,7 @@ import { resolveContext, type CheckOptions } from './check.js';
 import { mailContent, MailError, sendMail, type Changes } from './mail.js';
 import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
-import { summaryPath, writeSummary } from './summary.js';
+import { findingsListPath, summaryPath, writeFindingsList, writeSummary } from './summary.js';
 import { takeRunLock } from './runLock.js';
 
 export interface NightlyOptions extends CheckOptions {
@@ -35,6 +35,8 @@ export interface NightlyResult {
   /** One line per problem, for stderr. */
   problems: string[];
   summary?: string;
+  /** The 问题清单 workbook beside the summary. */
+  findingsList?: string;
   eml?: string;
   report?: Report;
 }
@@ -114,6 +116,9 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     const path = summaryPath(dir, refreshed.config, report.asOf);
     await step('汇总', () => writeSummary(refreshed, refreshed.config, path));
     write(`  汇总：${path}`);
+    const list = findingsListPath(dir, refreshed.config, report.asOf);
+    await step('问题清单', () => writeFindingsList(refreshed, refreshed.config, list, dir));
+    write(`  问题清单：${list}`);
 
     const lastPath = join(state, 'last-report.json');
     const previous: Snapshot | undefined = await readFile(lastPath, 'utf8').then((s) => JSON.parse(s) as Snapshot, () => undefined);
@@ -131,7 +136,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     const eml = options.dryRun ? join(state, 'mail', `日报-${report.asOf}.eml`) : undefined;
     let mailed = false;
     try {
-      const sent = await step('邮件', () => sendMail(refreshed.config, content, { attachment: path, emlPath: eml, log: (l) => write(`  ${l}`) }));
+      const sent = await step('邮件', () => sendMail(refreshed.config, content, { attachment: path, ...(config.mail.attachFindings ? { more: [list] } : {}), emlPath: eml, log: (l) => write(`  ${l}`) }));
       write(eml ? `  邮件已存为 ${eml}（未发送）` : `  已发送给 ${config.mail.to.join('、')}（第 ${sent.attempts} 次尝试成功）；主题：${content.subject}`);
       mailed = true;
     } catch (e) {
@@ -141,7 +146,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     if (mailed && !options.dryRun) await writeFile(lastPath, JSON.stringify(current, null, 1));
     const outcome: NightlyOutcome = problems.length ? 'partial' : 'done';
     write(`nightly 结束：${outcome === 'done' ? '全部完成' : `有 ${problems.length} 个问题`}，共用时 ${((now().getTime() - started.getTime()) / 1000).toFixed(1)} 秒`);
-    return { outcome, log, problems, summary: path, eml, report };
+    return { outcome, log, problems, summary: path, findingsList: list, eml, report };
   } catch (e) {
     const reason = e instanceof InputError ? e.messageIn('zh') : `内部错误：${(e as Error).message}`;
     write(`nightly 中止：${reason}`);

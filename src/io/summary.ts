@@ -3,7 +3,8 @@ import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Evaluation } from '../core/report.js';
-import { summaryBytes, summaryFileName } from '../run/summary.js';
+import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName } from '../run/summary.js';
+import { dirname, relative, sep } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 
@@ -28,6 +29,19 @@ export function summaryPath(dir: string, config: Config, asOf: string): string {
 export async function writeSummary(evaluation: Evaluation, config: Config, path: string): Promise<void> {
   await mkdir(resolve(path, '..'), { recursive: true });
   await writeFileAtomic(path, await summaryBytes(evaluation, config));
+}
+
+/** Where nightly puts the 问题清单: beside the summary. */
+export function findingsListPath(dir: string, config: Config, asOf: string): string {
+  return join(dirname(summaryPath(dir, config, asOf)), findingsListFileName(asOf));
+}
+
+/** Writes the 问题清单 workbook at `path`, its links relative from there to the workbooks in `dir`. */
+export async function writeFindingsList(evaluation: Evaluation, config: Config, path: string, dir: string): Promise<void> {
+  await mkdir(resolve(path, '..'), { recursive: true });
+  const rel = relative(resolve(path, '..'), resolve(dir));
+  const folder = rel ? `${rel.split(sep).join('/')}/` : '';
+  await writeFileAtomic(path, await findingsListBytes(evaluation, config, { folder }));
 }
 
 export async function summary(dir: string, options: SummaryOptions = {}): Promise<SummaryResult> {

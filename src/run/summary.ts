@@ -25,3 +25,25 @@ export async function summaryBytes(evaluation: Evaluation, config: Config): Prom
 }
 
 export { summaryFileName } from '../summary/name.js';
+
+/** The 问题清单 workbook's file name for an as-of date. */
+export const findingsListFileName = (asOf: string) => `问题清单-${asOf}.xlsx`;
+
+/**
+ * The 问题清单 workbook's bytes, the same for the same evaluation in Node and in a browser. A link
+ * to a cell of another workbook is, in the file format, the file as the link's target and the cell
+ * as its `location`; exceljs writes the target, the location is added here.
+ */
+export async function findingsListBytes(evaluation: Evaluation, config: Config, options: { folder?: string } = {}): Promise<Uint8Array> {
+  const { buildFindingsList } = await import('../summary/findingsList.js');
+  const { workbook, links } = buildFindingsList(evaluation, config, options);
+  const raw = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return repackDeterministic(raw, (name, data) => {
+    if (name === 'xl/worksheets/sheet1.xml') {
+      const xml = new TextDecoder().decode(data).replace(/<hyperlink ref="([A-Z]+\d+)"/g, (m, ref: string) => (links.has(ref) ? `${m} location="${xmlAttr(links.get(ref)!)}"` : m));
+      return new TextEncoder().encode(xml);
+    }
+    return data;
+  });
+}

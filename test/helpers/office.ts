@@ -4,8 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+let found: boolean | undefined;
+
+/**
+ * Whether LibreOffice can be run here. Where it cannot, its tests are skipped on a developer's
+ * machine, but on CI (where scripts/install-test-deps.sh installs it) that is an error: a green run
+ * must have proved that what we write opens in a real spreadsheet program.
+ */
 export function hasOffice(): boolean {
-  return spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  found ??= spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!found && process.env.CI) throw new Error('LibreOffice (soffice) not found: scripts/install-test-deps.sh installs it, and CI must run these tests');
+  return found;
 }
 
 /** `soffice --headless --convert-to FORMAT --outdir OUT FILE`, with a private profile. */
