@@ -55,8 +55,10 @@ const worker = await bundle('worker.ts');
 const page = await bundle('page.ts', { WORKER_SOURCE: JSON.stringify(worker) });
 // </script> inside the scripts would end the element early
 const inline = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
+const viewCss = readFileSync(join(root, 'src', 'view', 'findings.css'), 'utf8');
 const html = readFileSync(join(web, 'page.html'), 'utf8')
   .replace('/*STYLE*/', () => readFileSync(join(web, 'page.css'), 'utf8'))
+  .replace('/*VIEW*/', () => viewCss)
   .replace('<script>/*WORKER*/</script>\n', '')
   .replace('/*PAGE*/', () => inline(page));
 const out = join(root, 'dist', 'web', 'taizhang.html');
@@ -80,6 +82,7 @@ const guard = readFileSync(join(addinSrc, 'guard.js'), 'utf8');
 const paneHtml = (office) => readFileSync(join(addinSrc, 'pane.html'), 'utf8')
   .replace('<!--OFFICE-->', office ? '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' : '')
   .replace('/*STYLE*/', () => readFileSync(join(addinSrc, 'pane.css'), 'utf8'))
+  .replace('/*VIEW*/', () => viewCss)
   .replace('/*GUARD*/', () => inline(guard))
   .replace('/*POLYFILL*/', () => inline(coreJs))
   .replace('/*PANE*/', () => inline(pane));

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayZh } from '../src/core/dates.js';
 import { todayInShanghai } from '../src/run/context.js';
 import { refreshedColumns, workbookData } from './helpers/addin.js';
+import { readabilityProblems } from './helpers/a11y.js';
 import { hasChromium, launch } from './helpers/browser.js';
 import { copyDir, ROOT, runCli, runJson, SAMPLE } from './helpers/cli.js';
 
@@ -81,21 +82,21 @@ async function checkAndWrite(opened: Opened, kind: 'wps' | 'excel'): Promise<Map
   const { page } = opened;
   await page.locator('#error', { hasText: '还需要 党员名册.xlsx' }).waitFor({ timeout: 60_000 });
   await page.setInputFiles('#pick', picks('整改台账.xlsx'));
-  await page.locator('#findings .finding').first().waitFor({ timeout: 60_000 });
+  await page.locator('#findings .fv-finding').first().waitFor({ timeout: 60_000 });
   expect(await page.locator('#error').isHidden()).toBe(true);
   expect(await page.locator('#remembered li').allTextContents()).toHaveLength(4);
   const report = runJson(['check', SAMPLE]).report;
   const mine = report.findings.filter((f: any) => f.file === '整改台账.xlsx');
-  expect(await page.locator('#findings .finding').count()).toBe(mine.length);
+  expect(await page.locator('#findings .fv-finding').count()).toBe(mine.length);
   expect(await page.locator('#workbook').textContent()).toMatch(/^当前工作簿：整改台账\.xlsx　截至 2014-08-15/);
   const overdue = mine.find((f: any) => f.code === 'LEDGER_OVERDUE');
-  await page.locator('#findings .finding', { hasText: overdue.message }).click();
-  const selected = await page.evaluate((k) => (k === 'wps' ? (window as any).Application.selected : (window as any).__excel.state.selected), kind);
+  await page.locator('#findings .fv-finding', { hasText: overdue.message }).click();
+  const selected = await page.evaluate((k) => (k === 'wps' ? (globalThis as any).Application.selected : (globalThis as any).__excel.state.selected), kind);
   expect(selected).toBe(`整改台账!${overdue.cell}`);
   await page.click('#write');
   await page.locator('#written', { hasText: '已写回：整改台账' }).waitFor({ timeout: 60_000 });
   return new Map<string, unknown>(await page.evaluate((k) => {
-    const cells: Map<string, unknown> = k === 'excel' ? (window as any).__excel.cells('整改台账') : (window as any).Application.books[0].sheet('整改台账').cells;
+    const cells: Map<string, unknown> = k === 'excel' ? (globalThis as any).__excel.cells('整改台账') : (globalThis as any).Application.books[0].sheet('整改台账').cells;
     return [...cells].filter(([key]) => Number(key.split(',')[1]) >= 14);
   }, kind));
 }
@@ -119,7 +120,7 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a strict fake h
       expect(await checkAndWrite(opened, kind)).toEqual(want);
       // the Excel pane asks for Microsoft's office.js (refused here), and for nothing else
       expect([...new Set(opened.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('blob:') && !u.startsWith('data:')))]).toEqual(kind === 'excel' ? ['https://appsforoffice.microsoft.com/lib/1/hosted/office.js'] : []);
-      if (kind === 'excel') expect(await opened.page.evaluate(() => (window as any).__excel.state.failures)).toEqual([]);
+      if (kind === 'excel') expect(await opened.page.evaluate(() => (globalThis as any).__excel.state.failures)).toEqual([]);
       if (kind === 'wps') {
         mkdirSync(join(ROOT, 'out', 'screenshots'), { recursive: true });
         await opened.page.screenshot({ path: join(ROOT, 'out', 'screenshots', 'addin.png') });
@@ -131,7 +132,7 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a strict fake h
 
   it('runs where EdgeHTML 18’s gaps are taken out of the browser first (no TextDecoder, streams, BigInt, replaceChildren, getAll …)', async () => {
     const opened = await openPane(browser, 'wps', '整改台账.xlsx', EDGE18_LACKS);
-    expect(await opened.page.evaluate(() => [(window as any).__edge18, typeof (window as any).BigInt, typeof TextDecoder])).toEqual([true, 'function', 'function']);
+    expect(await opened.page.evaluate(() => [(globalThis as any).__edge18, typeof (globalThis as any).BigInt, typeof TextDecoder])).toEqual([true, 'function', 'function']);
     expect(await checkAndWrite(opened, 'wps')).toEqual(want);
     expect(opened.errors).toEqual([]);
     await opened.page.context().close();
@@ -147,13 +148,44 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a strict fake h
     await opened.page.context().close();
   }, 60_000);
 
+  it('reads like a tool in a 340×760 pane: the first finding in view, this workbook’s list said so, plain text for what it cannot go to, AA contrast, the picker from the keyboard, a new date checks again', async () => {
+    const opened = await openPane(browser, 'excel', '整改台账.xlsx');
+    const { page } = opened;
+    await page.locator('#error').waitFor({ timeout: 60_000 });
+    await page.setInputFiles('#pick', picks('整改台账.xlsx'));
+    await page.locator('#findings .fv-finding').first().waitFor({ timeout: 60_000 });
+    const box = await page.locator('#findings .fv-finding').first().boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(760);
+    const report = runJson(['check', SAMPLE]).report;
+    const mine = report.findings.filter((f: any) => f.file === '整改台账.xlsx');
+    expect(await page.locator('.fv-summary').textContent()).toBe(`本工作簿：共 ${mine.length} 条（错误 ${mine.filter((f: any) => f.severity === 'error').length} 条，提醒 ${mine.filter((f: any) => f.severity === 'warning').length} 条）`);
+    // a finding of this workbook without a cell (the plan's item 13) is text, not a greyed-out button
+    expect(await page.locator('.fv-finding .fv-text').count()).toBe(mine.filter((f: any) => !f.cell).length);
+    expect(await page.locator('.fv-finding button:disabled').count()).toBe(0);
+    await page.click('.fv-toggle >> text=全部工作簿');
+    expect(await page.locator('.fv-summary').textContent()).toBe(`全部工作簿：共 ${report.findings.length} 条（错误 ${report.tally.errors} 条，提醒 ${report.tally.warnings} 条）`);
+    expect(await readabilityProblems(page)).toEqual([]);
+    // the picker is a real input, reached with Tab
+    const ids: string[] = [];
+    for (let i = 0; i < 40 && !ids.includes('pick'); i++) {
+      await page.keyboard.press('Tab');
+      ids.push(String(await page.evaluate('document.activeElement && document.activeElement.id')));
+    }
+    expect(ids).toContain('pick');
+    // a new 检查日期 checks again, by itself
+    await page.fill('#asof', '2014-07-25');
+    await page.locator('#asof').dispatchEvent('change');
+    await page.locator('#workbook', { hasText: '截至 2014-07-25' }).waitFor({ timeout: 60_000 });
+    await page.context().close();
+  }, 120_000);
+
   it('remembers the picked workbooks between openings of the pane, with their date', async () => {
     const first = await openPane(browser, 'wps', '走访记录.xlsx');
     await first.page.locator('#error').waitFor({ timeout: 60_000 });
     await first.page.setInputFiles('#pick', picks('走访记录.xlsx'));
-    await first.page.locator('#findings .finding').first().waitFor({ timeout: 60_000 });
+    await first.page.locator('#findings .fv-finding').first().waitFor({ timeout: 60_000 });
     await first.page.reload();
-    await first.page.locator('#findings .finding').first().waitFor({ timeout: 60_000 });
+    await first.page.locator('#findings .fv-finding').first().waitFor({ timeout: 60_000 });
     const today = formatDayZh(todayInShanghai());
     expect((await first.page.locator('#remembered li').allTextContents()).sort()).toEqual(
       ['党员名册.xlsx', '学习教育.xlsx', '整改台账.xlsx', 'taizhang.config.json'].map((n) => `${n}：${today}读取（可重新选择）`).sort(),

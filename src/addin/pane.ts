@@ -1,19 +1,26 @@
 /**
  * The task pane inside Excel or WPS 表格: the clerk checks the open workbook without closing it,
- * clicks a finding to go to its cell, and writes the 【自动】 columns through the host.
+ * works through the findings in the shared findings view (this workbook's first; a click goes to
+ * the cell), and writes the 【自动】 columns through the host. A new 检查日期 checks again; where the
+ * host tells of edits, so does a pause in the clerk's typing.
  */
 import './legacy.js';
+import type { Finding } from '../core/findings.js';
+import { peopleOwing } from '../core/people.js';
 import { InputError } from '../core/problems.js';
-import { findingLine, tallyLines } from '../run/text.js';
+import { CONFIG_NAME } from '../run/context.js';
+import { tallyLines } from '../run/text.js';
+import { el, readFileBytes, setChildren } from '../view/dom.js';
+import { mountFindings } from '../view/findings.js';
 import { ExcelHost } from './excel.js';
-import type { SpreadsheetHost } from './host.js';
+import type { HostWorkbook, SpreadsheetHost } from './host.js';
 import { PaneSession } from './session.js';
 import { IndexedDbStore } from './store.js';
 import { WpsHost, type WpsApplication } from './wps.js';
-import { el, readFileBytes, setChildren } from '../view/dom.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const CONFIG = 'taizhang.config.json';
+/** Seconds of quiet after the clerk's last edit before the pane checks again. */
+const EDIT_PAUSE_MS = 3000;
 
 async function detectHost(): Promise<SpreadsheetHost> {
   type Maybe = { Workbooks?: unknown; Application?: Maybe } | undefined;
@@ -30,6 +37,20 @@ async function detectHost(): Promise<SpreadsheetHost> {
 }
 
 let session: PaneSession;
+/** The workbook of the last check, for the scope of the list and where a click may go. */
+let open: HostWorkbook | undefined;
+let checking: Promise<void> | undefined;
+let stopListening: (() => void) | undefined;
+
+const inThisWorkbook = (f: Finding, group: { file: string }) => !!open && (f.file === open.name || group.file === open.name);
+const findings = mountFindings($('findings'), {
+  onSelect: (f) => void session.host.select(open!.ref, f.sheet!, f.cell!).catch(fail),
+  canSelect: (f) => !!open && f.file === open.name && !!f.sheet && !!f.cell,
+  scopes: [
+    { label: '本工作簿', what: '本工作簿', test: inThisWorkbook },
+    { label: '全部工作簿', what: '全部工作簿', test: () => true },
+  ],
+});
 
 function busy(text?: string): void {
   $('busy').textContent = text ?? '';
@@ -47,34 +68,46 @@ async function showRemembered(): Promise<void> {
   setChildren($('remembered'), ...lines.map((l) => el('li', `${l}（可重新选择）`)));
 }
 
-async function check(): Promise<void> {
-  $('error').hidden = true;
-  busy('正在检查…');
-  try {
-    const t0 = Date.now();
-    const { result, open } = await session.check($<HTMLInputElement>('asof').value || undefined);
-    $<HTMLInputElement>('asof').value = result.report.asOf;
-    $('workbook').textContent = `当前工作簿：${open.name}　截至 ${result.report.asOf}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`;
-    setChildren($('tally'), ...tallyLines(result.report, 'zh').map((t) => el('li', t)));
-    const box = $('findings');
-    const mine = result.report.findings.filter((f) => f.file === open.name);
-    const others = result.report.findings.length - mine.length;
-    setChildren(
-      box,
-      ...(mine.length ? [] : [el('p', '当前工作簿中未发现问题。', 'none')]),
-      ...mine.map((f) => {
-        const item = el('button', `${f.sheet ? `${f.sheet} ` : ''}${findingLine(f, 'zh')}`, `finding ${f.severity}`);
-        item.setAttribute('type', 'button');
-        if (f.sheet && f.cell) item.addEventListener('click', () => void session.host.select(open.ref, f.sheet!, f.cell!).catch(fail));
-        else item.disabled = true;
-        return item;
-      }),
-      ...(others ? [el('p', `其他工作簿中还有 ${others} 条，请在那些工作簿中查看。`, 'hint')] : []),
-    );
-    busy();
-  } catch (e) {
-    fail(e);
-  }
+/** Checks the workbook in front; a check asked for while one runs waits for it, then runs once. */
+function check(): Promise<void> {
+  const run = async (): Promise<void> => {
+    $('error').hidden = true;
+    $('written').textContent = '';
+    busy('正在检查…');
+    try {
+      const t0 = Date.now();
+      const last = await session.check($<HTMLInputElement>('asof').value || undefined);
+      open = last.open;
+      const report = last.result.report;
+      $<HTMLInputElement>('asof').value = report.asOf;
+      $('workbook').textContent = `当前工作簿：${open.name}　截至 ${report.asOf}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`;
+      setChildren($('tally'), ...tallyLines(report, 'zh').map((t) => el('li', t)));
+      const visits = last.result.loaded.sheets.homeVisits;
+      findings.show({
+        report,
+        people: peopleOwing(report, last.result.roster, last.result.config),
+        fixedIn: visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {},
+      });
+      $('caps').textContent = open.warnings.join('；');
+      await follow(open.ref);
+      busy();
+    } catch (e) {
+      fail(e);
+    }
+  };
+  checking = (checking ?? Promise.resolve()).then(run, run);
+  return checking;
+}
+
+/** Follows the clerk's edits of the checked workbook: a pause in the typing checks again. */
+async function follow(ref: string): Promise<void> {
+  if (!session.host.capabilities().edits || !session.host.onEdit) return;
+  stopListening?.();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  stopListening = await session.host.onEdit(ref, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void check(), EDIT_PAUSE_MS);
+  });
 }
 
 async function writeBack(): Promise<void> {
@@ -104,15 +137,19 @@ async function main(): Promise<void> {
   try {
     const host = await detectHost();
     const store = new IndexedDbStore();
-    const config = (await store.list()).find((w) => w.name === CONFIG);
+    const config = (await store.list()).find((w) => w.name === CONFIG_NAME);
     session = new PaneSession(host, store, config ? new TextDecoder().decode(config.bytes) : undefined);
     if (!host.capabilities().highlights) $('caps').textContent = '此版本 Excel 只能写回状态列的值，不能标颜色（条件格式需要 ExcelApi 1.6）。';
     await showRemembered();
     $('recheck').addEventListener('click', () => void check());
     $('write').addEventListener('click', () => void writeBack());
+    $<HTMLInputElement>('asof').addEventListener('change', () => void check());
     $<HTMLInputElement>('pick').addEventListener('change', async (e) => {
-      for (const f of Array.from((e.target as HTMLInputElement).files ?? [])) await session.pick(f.name, await readFileBytes(f));
-      if (Array.from((e.target as HTMLInputElement).files ?? []).some((f) => f.name === CONFIG)) location.reload();
+      const input = e.target as HTMLInputElement;
+      const files = Array.from(input.files ?? []);
+      for (const f of files) await session.pick(f.name, await readFileBytes(f));
+      input.value = '';
+      if (files.some((f) => f.name === CONFIG_NAME)) location.reload();
       await showRemembered();
       await check();
     });

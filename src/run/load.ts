@@ -162,18 +162,33 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
   await source.expect?.(Object.entries(files).filter(([id]) => id !== openId).map(([, f]) => f));
   const collector = new Collector(config);
   const legacy: Loaded['legacy'] = {};
+  // Every workbook that cannot be read is named at once: after the first, the others are still
+  // opened and their sheets looked up (not read into the rules, which lack what came before).
+  const problems: InputError[] = [];
   for (const [id, specs] of WORKBOOK_SHEETS) {
     const file = files[id];
     if (!file) continue;
-    if (id === openId) {
-      readRowsWorkbook(open!, specs, collector);
-      continue;
+    try {
+      if (id === openId) {
+        if (problems.length) continue;
+        readRowsWorkbook(open!, specs, collector);
+        continue;
+      }
+      await withWorkbook(source, file, async (reader, old) => {
+        if (old) legacy[id] = true;
+        if (problems.length) {
+          for (const spec of specs) pickSheetName(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk(specs));
+          return;
+        }
+        const elsewhere = old || !source.readSheetRows ? undefined : source.readSheetRows.bind(source);
+        for (const spec of specs) await readSheet(reader, spec, collector, soleSheetOk(specs), progress, elsewhere);
+      });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(e);
     }
-    await withWorkbook(source, file, async (reader, old) => {
-      if (old) legacy[id] = true;
-      const elsewhere = old || !source.readSheetRows ? undefined : source.readSheetRows.bind(source);
-      for (const spec of specs) await readSheet(reader, spec, collector, soleSheetOk(specs), progress, elsewhere);
-    });
   }
+  if (problems.length === 1) throw problems[0]!;
+  if (problems.length > 1) throw new InputError('SEVERAL', { problems: problems.map((p) => p.messageIn('zh')).join('；'), problemsEn: problems.map((p) => p.messageIn('en')).join('; ') });
   return { inputs: collector.inputs(), files, legacy, sheets: collector.sheets };
 }

@@ -1,20 +1,34 @@
 /**
- * The local page (dist/web/taizhang.html): the clerk drops the workbooks, sees what the console
- * would say, and downloads the report, the refreshed workbooks and the summary. Everything runs in
- * a worker inside this page; nothing is sent anywhere.
+ * The local page (dist/web/taizhang.html): the clerk adds the workbooks (dropped, or chosen, in
+ * one go or several), sees the findings in the shared findings view, and downloads the 问题清单,
+ * the report, the refreshed workbooks and the summary. Everything runs in a worker inside this
+ * page; nothing is sent anywhere. A new check (another date, more files) ends the one running.
  */
-import type { CheckedView, DroppedFile, Request, Response } from './protocol.js';
+import { el, setChildren } from '../view/dom.js';
+import { mountFindings } from '../view/findings.js';
+import type { Ask, CheckedView, DroppedFile, Request, Response } from './protocol.js';
 
 declare const WORKER_SOURCE: string;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const WANTED = /\.(xlsx|xlsm|xls|et)$/i;
-const CONFIG = 'taizhang.config.json';
+const CONFIG_NAME = 'taizhang.config.json';
+const workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
 
-const worker = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
-let dropped: DroppedFile[] = [];
-let json = '';
+/** What the clerk has added so far, by file name (a file added again replaces the earlier one). */
+const added = new Map<string, DroppedFile>();
+let worker = startWorker();
+/** The id of the request whose answer the page waits for; answers to others are old news. */
+let current = 0;
+let running = false;
 let asOfUsed = '';
+const findings = mountFindings($('findings'));
+
+function startWorker(): Worker {
+  const w = new Worker(workerUrl);
+  w.onmessage = (event: MessageEvent<Response>) => onAnswer(event.data);
+  return w;
+}
 
 function show(id: string, on: boolean): void {
   $(id).hidden = !on;
@@ -23,14 +37,15 @@ function show(id: string, on: boolean): void {
 function busy(text: string | undefined, done = 0): void {
   show('progress', text !== undefined);
   if (text !== undefined) {
-    $('progress-text').textContent = text;
+    $('progress-text').textContent = `${text}（${Math.floor(done * 100)}%）`;
     $<HTMLProgressElement>('bar').value = done;
   }
-  for (const id of ['dl-json', 'dl-workbooks', 'dl-summary']) $<HTMLButtonElement>(id).disabled = text !== undefined;
+  for (const id of ['dl-list', 'dl-json', 'dl-workbooks', 'dl-summary']) $<HTMLButtonElement>(id).disabled = text !== undefined;
 }
 
 function fail(message: string): void {
   busy(undefined);
+  running = false;
   $('error').textContent = message;
   show('error', true);
 }
@@ -46,20 +61,11 @@ function download(name: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function el(tag: string, text?: string, cls?: string): HTMLElement {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
-
 function render(v: CheckedView): void {
   $('school').textContent = `${v.school} 教育实践活动台账检查`;
   $('phase').textContent = `截至 ${v.asOf}：${v.phase}`;
-  $('files').textContent = `已读取：${v.files.join('、')}`;
-  const tally = $('tally');
-  tally.replaceChildren(...v.tally.map((t) => el('li', t)));
-  const plan = $('plan');
+  $('read').textContent = `已读取：${v.files.join('、')}`;
+  setChildren($('tally'), ...v.tally.map((t) => el('li', t)));
   const table = el('table');
   const head = el('tr');
   for (const h of ['项', '方案内容', '时间', '状态', '佐证或还缺']) head.append(el('th', h));
@@ -69,39 +75,21 @@ function render(v: CheckedView): void {
     tr.append(el('td', p.item), el('td', p.title), el('td', p.window), el('td', p.status, `status s-${p.status}`), el('td', p.note));
     table.append(tr);
   }
-  plan.replaceChildren(el('h3', '方案进度'), table);
-  const notes = $('notes');
-  notes.replaceChildren(...(v.notes.length ? [el('h3', '说明'), ...v.notes.map((n) => el('p', n, 'note'))] : []));
-  const box = $('findings');
-  if (v.findings.length === 0) {
-    box.replaceChildren(el('p', '未发现问题。', 'none'));
-  } else {
-    const groups = new Map<string, typeof v.findings>();
-    for (const f of v.findings) groups.set(f.group, [...(groups.get(f.group) ?? []), f]);
-    box.replaceChildren(
-      ...[...groups].map(([group, items]) => {
-        const d = el('details') as HTMLDetailsElement;
-        d.open = true;
-        const errors = items.filter((i) => i.severity === 'error').length;
-        const summary = el('summary', group);
-        summary.append(el('span', `错误 ${errors} 条，提醒 ${items.length - errors} 条`, 'count'));
-        d.append(summary, ...items.map((i) => el('div', i.line, `finding ${i.severity}`)));
-        return d;
-      }),
-    );
-  }
+  setChildren($('plan'), el('h3', '方案进度'), table);
+  setChildren($('notes'), ...(v.notes.length ? [el('h3', '说明'), ...v.notes.map((n) => el('p', n, 'note'))] : []));
+  findings.show({ report: { findings: v.findings }, people: v.people, fixedIn: v.fixedIn });
   show('result', true);
 }
 
-worker.onmessage = (event: MessageEvent<Response>) => {
-  const m = event.data;
+function onAnswer(m: Response): void {
+  if (m.id !== current) return; // an answer to a request the page has since replaced
   switch (m.type) {
     case 'progress':
       busy(m.text, m.done);
       break;
     case 'checked':
       busy(undefined);
-      json = m.json;
+      running = false;
       asOfUsed = m.asOf;
       $<HTMLInputElement>('asof').value = m.asOf;
       render(m.view);
@@ -111,29 +99,65 @@ worker.onmessage = (event: MessageEvent<Response>) => {
       if (m.message) $('written').textContent = m.message;
       download(m.name, m.bytes, m.mime);
       break;
+    case 'configured':
+      // the config alone: it is valid; the workbooks are still to come
+      $('note').textContent = `已读取配置 ${CONFIG_NAME}（学校：${m.school}）。再加入工作簿即可检查。`;
+      break;
     case 'error':
+      if (!workbooks().length) {
+        added.delete(CONFIG_NAME); // a config that does not parse is not kept
+        showAdded();
+      }
       fail(m.message);
       break;
   }
-};
+}
 
+function ask(request: Ask, transfer: Transferable[] = []): void {
+  current++;
+  worker.postMessage({ ...request, id: current } as Request, transfer);
+}
+
+const workbooks = () => [...added.keys()].filter((n) => WANTED.test(n));
+
+/** Checks what has been added; a check still running is ended first (its answer is no longer wanted). */
 function run(): void {
-  if (!dropped.some((f) => WANTED.test(f.name))) return;
+  if (running) {
+    worker.terminate();
+    worker = startWorker();
+  }
   show('error', false);
   show('result', false);
+  $('written').textContent = '';
+  if (!workbooks().length) return;
+  running = true;
   busy('正在读取…', 0);
-  const request: Request = { type: 'check', files: dropped.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) })), asOf: $<HTMLInputElement>('asof').value || undefined };
-  worker.postMessage(request);
+  const files = [...added.values()].map((f) => ({ name: f.name, bytes: f.bytes.slice(0) }));
+  ask({ type: 'check', files, asOf: $<HTMLInputElement>('asof').value || undefined }, files.map((f) => f.bytes));
+}
+
+function showAdded(): void {
+  const names = [...added.keys()];
+  show('loaded-box', names.length > 0);
+  $('loaded').textContent = names.length ? `已加入（${names.length} 个）：${names.join('、')}` : '';
 }
 
 async function take(files: Iterable<File>): Promise<void> {
-  const list = [...files].filter((f) => (WANTED.test(f.name) || f.name === CONFIG) && !f.name.startsWith('~$') && !f.name.startsWith('.~lock'));
+  const list = [...files].filter((f) => (WANTED.test(f.name) || f.name === CONFIG_NAME) && !f.name.startsWith('~$') && !f.name.startsWith('.~lock'));
+  $('note').textContent = '';
   if (list.length === 0) {
-    fail('没有找到工作簿：请选择 .xlsx 文件（党员名册、走访记录、整改台账、学习教育）');
+    fail('没有找到工作簿：请选择 .xlsx 文件（党员名册、走访记录、整改台账、学习教育），或配置文件 taizhang.config.json');
     return;
   }
-  dropped = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: await f.arrayBuffer() })));
-  $('chosen').textContent = `已选择：${dropped.map((f) => f.name).join('、')}`;
+  for (const f of list) added.set(f.name, { name: f.name, bytes: await f.arrayBuffer() });
+  showAdded();
+  if (!workbooks().length && added.has(CONFIG_NAME)) {
+    // only the config so far: the worker reads it and says what it did
+    show('error', false);
+    ask({ type: 'config', text: new TextDecoder().decode(added.get(CONFIG_NAME)!.bytes) });
+    return;
+  }
+  if (list.some((f) => f.name === CONFIG_NAME)) $('note').textContent = `已读取配置 ${CONFIG_NAME}，按它检查。`;
   run();
 }
 
@@ -149,17 +173,37 @@ drop.addEventListener('drop', (e) => {
   if (e.dataTransfer) void take(e.dataTransfer.files);
 });
 for (const id of ['files', 'folder']) {
-  $<HTMLInputElement>(id).addEventListener('change', (e) => void take((e.target as HTMLInputElement).files ?? []));
+  $<HTMLInputElement>(id).addEventListener('change', (e) => {
+    const input = e.target as HTMLInputElement;
+    void take(Array.from(input.files ?? [])).then(() => (input.value = ''));
+  });
 }
+$('clear').addEventListener('click', () => {
+  if (running) {
+    worker.terminate();
+    worker = startWorker();
+    running = false;
+  }
+  current++;
+  added.clear();
+  showAdded();
+  busy(undefined);
+  show('error', false);
+  show('result', false);
+  $('note').textContent = '已清空，请重新加入工作簿。';
+});
 $<HTMLInputElement>('asof').addEventListener('change', () => {
-  if ($<HTMLInputElement>('asof').value !== asOfUsed) run();
+  if ($<HTMLInputElement>('asof').value !== asOfUsed || running) run();
 });
-$('dl-json').addEventListener('click', () => download(`检查报告-${asOfUsed}.json`, json, 'application/json'));
-$('dl-workbooks').addEventListener('click', () => {
-  busy('正在写入状态列…');
-  worker.postMessage({ type: 'refresh' } satisfies Request);
-});
-$('dl-summary').addEventListener('click', () => {
-  busy('正在生成汇总表…');
-  worker.postMessage({ type: 'summary' } satisfies Request);
-});
+const downloads: [string, Request['type'], string][] = [
+  ['dl-list', 'list', '正在生成问题清单…'],
+  ['dl-json', 'json', '正在准备检查报告…'],
+  ['dl-workbooks', 'refresh', '正在写入状态列…'],
+  ['dl-summary', 'summary', '正在生成汇总表…'],
+];
+for (const [id, type, text] of downloads) {
+  $(id).addEventListener('click', () => {
+    busy(text);
+    ask({ type } as Ask);
+  });
+}

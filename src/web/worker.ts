@@ -1,23 +1,27 @@
 /**
- * The page's worker: the same orchestration as the CLI (check, refresh, summary) on the files the
- * clerk dropped, so the page never freezes on a big log and gives the CLI's results byte for byte.
+ * The page's worker: the same orchestration as the CLI (check, refresh, summary, the 问题清单) on
+ * the files the clerk dropped, so the page never freezes on a big log and gives the CLI's results
+ * byte for byte. The page ends a worker whose check it no longer wants and starts another.
  */
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
+import { noteMessage } from '../core/findings.js';
+import { peopleOwing } from '../core/people.js';
+import { windowZh } from '../core/plan.js';
 import { InputError } from '../core/problems.js';
 import { checkSource, type CheckResult } from '../run/check.js';
 import { CONFIG_NAME, configFromText, runContext, type RunContext } from '../run/context.js';
+import { WORKBOOK_SHEETS } from '../run/load.js';
+import { findWorkbook } from '../run/files.js';
 import { refreshToBytes } from '../run/refresh.js';
 import { jsonReportText } from '../run/report.js';
 import { MemorySource } from '../run/source.js';
-import { summaryBytes, summaryFileName } from '../run/summary.js';
-import { findingLine, tallyLines } from '../run/text.js';
-import { noteMessage } from '../core/findings.js';
-import { windowZh } from '../core/plan.js';
+import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName } from '../run/summary.js';
+import { tallyLines } from '../run/text.js';
 import type { CheckedView, Request, Response } from './protocol.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let state: { source: MemorySource; ctx: RunContext; result: CheckResult; files: Map<string, Uint8Array> } | undefined;
+let state: { source: MemorySource; ctx: RunContext; result: CheckResult; files: Map<string, Uint8Array>; lang: 'zh' | 'en' } | undefined;
 
 const post = (message: Response, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
 
@@ -31,15 +35,16 @@ function phaseText(result: CheckResult): string {
 
 function view(result: CheckResult): CheckedView {
   const r = result.report;
+  const visits = result.loaded.sheets.homeVisits;
   return {
     school: r.school,
     asOf: r.asOf,
     phase: phaseText(result),
-    findings: r.findings.map((f) => ({ group: f.sheet ? `${f.file} › ${f.sheet}` : f.file, line: findingLine(f, 'zh'), severity: f.severity })),
+    findings: r.findings,
+    people: peopleOwing(r, result.roster, result.config),
+    fixedIn: visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {},
     notes: r.notes.map((n) => `${n.sheet ? `${n.file} › ${n.sheet}：` : `${n.file}：`}${noteMessage(n, 'zh')}`),
     tally: tallyLines(r, 'zh'),
-    errors: r.tally.errors,
-    warnings: r.tally.warnings,
     files: Object.values(result.loaded.files).filter((f): f is string => !!f),
     plan: r.plan.map((p) => ({ item: p.item, title: p.title, window: windowZh(p), status: p.status, note: (p.status === '已完成' ? p.evidence : p.missing).join('；') })),
   };
@@ -51,42 +56,73 @@ async function check(req: Extract<Request, { type: 'check' }>): Promise<void> {
   files.delete(CONFIG_NAME);
   const config = configFromText(configBytes ? new TextDecoder().decode(configBytes) : undefined);
   const ctx = runContext(config, req.asOf || undefined);
-  const source = new MemorySource(files);
-  const result = await checkSource(source, ctx, (p) => post({ type: 'progress', text: `正在读取 ${p.file} › ${p.sheet}`, done: p.done }));
-  state = { source, ctx, result, files };
-  post({ type: 'checked', view: view(result), json: jsonReportText(result.report, req.lang ?? 'zh'), asOf: ctx.asOf });
+  const source = new MemorySource(files, '所选文件', (missing) => new InputError('FILES_NEEDED', { files: missing.join('、') }));
+  // Progress over all the workbooks, by their sizes, in reading order; it only ever moves forward.
+  const order = WORKBOOK_SHEETS.map(([id]) => findWorkbook([...files.keys()], config.files[id])).filter((f): f is string => !!f);
+  const sizes = order.map((f) => files.get(f)!.length);
+  const total = Math.max(1, sizes.reduce((a, b) => a + b, 0));
+  let said = 0;
+  const result = await checkSource(source, ctx, (p) => {
+    const i = order.indexOf(p.file);
+    const before = sizes.slice(0, Math.max(0, i)).reduce((a, b) => a + b, 0);
+    const done = Math.min(1, (before + p.done * (sizes[i] ?? 0)) / total);
+    if (done < said) return;
+    said = done;
+    post({ type: 'progress', id: req.id, text: `正在读取 ${p.file} › ${p.sheet}`, done });
+  });
+  state = { source, ctx, result, files, lang: req.lang ?? 'zh' };
+  post({ type: 'checked', id: req.id, view: view(result), asOf: ctx.asOf });
 }
 
-async function refresh(): Promise<void> {
-  if (!state) throw new Error('还没有检查过工作簿，请先点“检查”');
-  post({ type: 'progress', text: '正在写入状态列…', done: 0 });
-  const refreshed = await refreshToBytes(state.source, state.result, state.ctx.live);
+async function refresh(id: number): Promise<void> {
+  const s = state!;
+  post({ type: 'progress', id, text: '正在写入状态列…', done: 0 });
+  const refreshed = await refreshToBytes(s.source, s.result, s.ctx.live);
   // every workbook, as refresh leaves it: the new bytes, or the same file when nothing changes
   const zip = new ZipWriter(new Uint8ArrayWriter(), { useWebWorkers: false, useCompressionStream: false, extendedTimestamp: false, level: 0 });
-  const messages: string[] = [];
-  for (const r of refreshed) {
-    messages.push(r.message);
-    await zip.add(r.file, new Uint8ArrayReader(r.bytes ?? state.files.get(r.file)!), { lastModDate: state.ctx.now });
-  }
+  for (const r of refreshed) await zip.add(r.file, new Uint8ArrayReader(r.bytes ?? s.files.get(r.file)!), { lastModDate: s.ctx.now });
   const bytes = own(await zip.close());
-  post({ type: 'file', name: `回写后的工作簿-${state.ctx.asOf}.zip`, bytes, mime: 'application/zip', message: messages.join('；') }, [bytes]);
+  const name = `回写后的工作簿-${s.ctx.asOf}.zip`;
+  const changed = refreshed.filter((r) => r.bytes).map((r) => r.file);
+  const same = refreshed.filter((r) => !r.bytes).map((r) => r.file);
+  const what = changed.length ? `其中 ${changed.join('、')} 加写了【自动】列和颜色${same.length ? `，${same.join('、')} 无须改动` : ''}` : '工作簿都无须改动';
+  const message = `已下载 ${name}（${what}）。这台电脑上的原文件没有改动：请先把原来的工作簿复制一份备份，再解压这个 .zip，用里面的文件替换原文件。`;
+  post({ type: 'file', id, name, bytes, mime: 'application/zip', message }, [bytes]);
 }
 
-async function summary(): Promise<void> {
-  if (!state) throw new Error('还没有检查过工作簿，请先点“检查”');
-  post({ type: 'progress', text: '正在生成汇总表…', done: 0 });
-  const bytes = own(await summaryBytes(state.result, state.result.config));
-  post({ type: 'file', name: summaryFileName(state.ctx.asOf), bytes, mime: XLSX_MIME }, [bytes]);
+async function summary(id: number): Promise<void> {
+  const s = state!;
+  post({ type: 'progress', id, text: '正在生成汇总表…', done: 0 });
+  const bytes = own(await summaryBytes(s.result, s.result.config));
+  post({ type: 'file', id, name: summaryFileName(s.ctx.asOf), bytes, mime: XLSX_MIME }, [bytes]);
+}
+
+async function list(id: number): Promise<void> {
+  const s = state!;
+  post({ type: 'progress', id, text: '正在生成问题清单…', done: 0 });
+  const bytes = own(await findingsListBytes(s.result, s.result.config));
+  const name = findingsListFileName(s.ctx.asOf);
+  post({ type: 'file', id, name, bytes, mime: XLSX_MIME, message: `已下载 ${name}：放在工作簿所在的文件夹里，点“单元格”一列即可打开对应工作簿的那一格；“按人员”表列出每人还要做的事。` }, [bytes]);
+}
+
+function json(id: number): void {
+  const s = state!;
+  const bytes = own(new TextEncoder().encode(jsonReportText(s.result.report, s.lang)));
+  post({ type: 'file', id, name: `检查报告-${s.ctx.asOf}.json`, bytes, mime: 'application/json' }, [bytes]);
 }
 
 self.onmessage = async (event: MessageEvent<Request>) => {
+  const req = event.data;
   try {
-    const req = event.data;
     if (req.type === 'check') await check(req);
-    else if (req.type === 'refresh') await refresh();
-    else await summary();
+    else if (req.type === 'config') post({ type: 'configured', id: req.id, school: configFromText(req.text).school });
+    else if (!state) throw new Error('还没有检查过工作簿，请先加入工作簿');
+    else if (req.type === 'refresh') await refresh(req.id);
+    else if (req.type === 'summary') await summary(req.id);
+    else if (req.type === 'list') await list(req.id);
+    else json(req.id);
   } catch (e) {
     const message = e instanceof InputError ? e.message : `内部错误：${(e as Error)?.message ?? String(e)}（请把这一行发给维护人员）`;
-    post({ type: 'error', message });
+    post({ type: 'error', id: req.id, message });
   }
 };

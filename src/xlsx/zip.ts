@@ -163,9 +163,15 @@ export async function openZip(source: ZipSource, file: string, limits: ZipLimits
     const size = e.uncompressedSize;
     total += size;
     const ratio = size / Math.max(1, e.compressedSize);
-    if (size > limits.maxEntryBytes || (size > limits.ratioFloorBytes && ratio > limits.maxRatio) || total > limits.maxTotalBytes) {
+    // each limit says itself: the one that was hit is the one the clerk reads
+    const refusal =
+      size > limits.maxEntryBytes ? new InputError('ZIP_BOMB', { file, part: e.filename, size: MiB(size), limit: MiB(limits.maxEntryBytes) })
+        : size > limits.ratioFloorBytes && ratio > limits.maxRatio ? new InputError('ZIP_BOMB_RATIO', { file, part: e.filename, size: MiB(size), ratio: Math.round(ratio), limit: limits.maxRatio })
+          : total > limits.maxTotalBytes ? new InputError('ZIP_TOO_BIG', { file, size: `${MiB(total)}+`, limit: MiB(limits.maxTotalBytes) })
+            : undefined;
+    if (refusal) {
       await zip.close().catch(() => undefined);
-      throw new InputError('ZIP_BOMB', { file, part: e.filename, size: MiB(size), limit: MiB(limits.maxEntryBytes) });
+      throw refusal;
     }
     entries.set(e.filename, {
       name: e.filename, uncompressedSize: size, compressedSize: e.compressedSize, crc32: e.signature ?? 0,
