@@ -4,7 +4,7 @@
  * owned columns emptied, each highlight as areas, a formula and colours.
  */
 import { dayToExcelSerial } from '../core/dates.js';
-import { columnLetter } from '../core/findings.js';
+import { areaRef, columnLetter, DATE_1904_OFFSET } from '../core/address.js';
 import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARK, type SheetWrite } from '../core/writeback.js';
 
 export type CellValue = string | number;
@@ -51,7 +51,7 @@ export function ownedBlocks(write: SheetWrite, lastRow: number, date1904 = false
     for (const v of write.rows.values()) if (v[i] !== null && typeof v[i] === 'object') dates = true;
     pieces(c.column, (r) => {
       const v = at(r);
-      if (v !== null && typeof v === 'object') return dayToExcelSerial(v.day) - (date1904 ? 1462 : 0);
+      if (v !== null && typeof v === 'object') return dayToExcelSerial(v.day) - (date1904 ? DATE_1904_OFFSET : 0);
       return v ?? '';
     }, dates);
   });
@@ -93,8 +93,7 @@ export function rowsOf(values: readonly (readonly unknown[])[], firstRow: number
 
 /** `A1` or `A1:C9` from 1-based rows and 0-based columns. */
 export function areaAddress(r1: number, c1: number, r2 = r1, c2 = c1): string {
-  const a = `${columnLetter(c1)}${r1}`;
-  return r1 === r2 && c1 === c2 ? a : `${a}:${columnLetter(c2)}${r2}`;
+  return areaRef({ r1, c1, r2, c2 });
 }
 
 /** The first cell of an area (`A3` of `A3:Q40`): where a host takes a relative formula to start. */

@@ -13,12 +13,12 @@
  *   on the web), halved when a block is still too big.
  * The pane belongs to one document in Excel, so `ref` is always that document.
  */
+import { parseAreas } from '../core/address.js';
 import { InputError } from '../core/problems.js';
 import type { MergeRange } from '../core/table.js';
 import type { SheetWrite } from '../core/writeback.js';
 import { areaAddress, hostHighlights, isOwnFormula, ownedBlocks, rowsOf } from './cells.js';
 import type { HostCapabilities, HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
-import { parseMergeRefs } from '../xlsx/reader.js';
 
 const supports = (version: string) => Office.context.requirements.isSetSupported('ExcelApi', version);
 
@@ -100,7 +100,7 @@ export class ExcelHost implements SpreadsheetHost {
         const mid = Math.floor((from + to) / 2);
         return [...(await ask(from, mid, left, right)), ...(await ask(mid + 1, to, left, right))];
       }
-      return areas.isNullObject ? [] : parseMergeRefs(areas.areas.items.map((a) => localAddress(a.address)));
+      return areas.isNullObject ? [] : parseAreas(areas.areas.items.map((a) => localAddress(a.address)));
     };
     const key = (m: MergeRange) => `${m.r1},${m.c1},${m.r2},${m.c2}`;
     const found = new Map<string, MergeRange>();

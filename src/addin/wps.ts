@@ -10,10 +10,10 @@
  *   by its full name, whichever tab is in front.
  * Kept small: this is the only code that a real WPS alone can exercise.
  */
+import { parseAreas } from '../core/address.js';
 import { InputError } from '../core/problems.js';
 import type { MergeRange } from '../core/table.js';
 import type { SheetWrite } from '../core/writeback.js';
-import { parseMergeRefs } from '../xlsx/reader.js';
 import { areaAddress, firstCell, hostHighlights, isOwnFormula, ownedBlocks, rowsOf } from './cells.js';
 import type { HostCapabilities, HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
 
@@ -106,7 +106,7 @@ export function probeMerges(sheet: WpsSheet, r1: number, c1: number, r2: number,
     }
   };
   visit(r1, c1, r2, c2);
-  return parseMergeRefs([...found]);
+  return parseAreas([...found]);
 }
 
 export class WpsHost implements SpreadsheetHost {

@@ -8,7 +8,8 @@
 import type { ColumnSpec, Deadline, RowOf, SheetSpec } from './columns.js';
 import { campaignYear, type Config } from './config.js';
 import { excelSerialToDay, parseDayText, parseDeadlineText, type Day } from './dates.js';
-import { columnLetter, finding, note, type Finding, type Note, type Place } from './findings.js';
+import { columnLetter, type Area } from './address.js';
+import { finding, note, type Finding, type Note, type Place } from './findings.js';
 import { InputError } from './problems.js';
 import { normalizeHeader, normalizeText, parseYesNo, splitList, tidyText } from './text.js';
 
@@ -24,12 +25,7 @@ export const OWNED_PREFIX = '【自动】';
 export const HEADER_SEARCH_ROWS = 10;
 
 /** A merged range of the sheet: 0-based columns, 1-based (Excel) rows, inclusive. */
-export interface MergeRange {
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
-}
+export type MergeRange = Area;
 
 /** A caption merged over several columns of a two-level header (`六落实`, `家访情况`): never a column. */
 export interface HeaderGroup {

@@ -11,7 +11,7 @@
  */
 import type { Config } from './config.js';
 import { formatDayZh, type Day } from './dates.js';
-import { columnLetter } from './findings.js';
+import { columnLetter } from './address.js';
 import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
 import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';

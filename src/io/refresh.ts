@@ -16,6 +16,7 @@ import { Writable } from 'node:stream';
 import type { WorkbookId } from '../core/columns.js';
 import { findWorkbook } from '../run/files.js';
 import { prepareWorkbook, planWrites, WRITTEN_SHEETS, type Prepared, type SheetChange } from '../run/refresh.js';
+import { InputError } from '../core/problems.js';
 import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
 import { isAlive } from './process.js';
 import { FolderSource } from './source.js';
@@ -27,6 +28,8 @@ export interface RefreshOptions extends CheckOptions {
   dryRun?: boolean;
   /** Called after the new file is complete and before the old one is replaced (a test seam). */
   beforeReplace?: (path: string) => Promise<void>;
+  /** Called before a workbook's new file is written beside it (a test seam: a disk that fills up). */
+  beforeWrite?: (path: string) => Promise<void>;
 }
 
 export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk' | 'legacy';
@@ -120,48 +123,118 @@ const STATUS_WORDS: Record<FileOutcome, string> = {
   legacy: '旧版格式，未回写',
 };
 
-/** Writes a prepared workbook (or only runs its patch, for a dry run) and replaces the file safely. */
-async function writeWorkbook(dir: string, path: string, before: Fingerprint, w: Prepared, keep: number, now: Date, options: RefreshOptions): Promise<FileRefresh> {
-  const { file, patch } = w;
-  const done = (outcome: FileOutcome, message = `${file}：${STATUS_WORDS[outcome]}`, backup?: string): FileRefresh => ({
-    file, path, sheets: patch.changes(), outcome, message, ...(backup ? { backup } : {}),
+/** Why a file or folder cannot be written, as a clerk can act on it; undefined for errors that are not the system's. */
+export function cannotWrite(e: unknown, dir: string, file: string): InputError | undefined {
+  const code = (e as NodeJS.ErrnoException)?.code ?? '';
+  const reason = ({
+    ENOSPC: '磁盘空间不足',
+    EDQUOT: '磁盘配额已满',
+    EACCES: `没有写入文件夹 ${dir} 的权限`,
+    EPERM: `没有写入文件夹 ${dir} 的权限`,
+    EROFS: `文件夹 ${dir} 是只读的`,
+    EBUSY: '文件正被其他程序占用',
+    EIO: '磁盘写入出错',
+  } as Record<string, string>)[code];
+  return reason ? new InputError('CANNOT_WRITE', { file, reason }) : undefined;
+}
+
+/** A workbook whose new file is complete beside it, waiting to replace it. */
+interface Ready {
+  p: Prepared;
+  path: string;
+  fp: Fingerprint;
+  temp: string;
+}
+
+/**
+ * Writes every prepared workbook's new file beside it first; only when all are complete is any
+ * workbook replaced. A failure before that (a damaged part found while patching the last book, a
+ * full disk) removes the new files and leaves every workbook as it was: exit 2 means nothing
+ * changed. A failure while replacing says which were replaced and where their backups are.
+ */
+async function writeAll(dir: string, prepared: { path: string; fp: Fingerprint; p: Prepared }[], keep: number, now: Date, options: RefreshOptions): Promise<Map<Prepared, FileRefresh>> {
+  const done = new Map<Prepared, FileRefresh>();
+  const result = (w: Prepared, path: string, outcome: FileOutcome, message = `${w.file}：${STATUS_WORDS[outcome]}`, backup?: string): FileRefresh => ({
+    file: w.file, path, sheets: w.patch.changes(), outcome, message, ...(backup ? { backup } : {}),
   });
   if (options.dryRun) {
-    const { changedParts } = await patch.dryRun();
-    return done(changedParts.length ? 'would-write' : 'unchanged');
+    for (const { p, path } of prepared) {
+      const { changedParts } = await p.patch.dryRun();
+      done.set(p, result(p, path, changedParts.length ? 'would-write' : 'unchanged'));
+    }
+    return done;
   }
-  const temp = tempPathOf(path);
+  const ready: Ready[] = [];
   try {
-    await removeStaleTemps(dir, file);
-    await unlink(temp).catch(() => undefined);
-    const handle = await open(temp, 'wx');
-    const sink = createWriteStream('', { fd: handle, flush: true });
-    const { changedParts } = await patch.write(Writable.toWeb(sink) as WritableStream<Uint8Array>);
-    if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
-    await patch.close();
-    if (!changedParts.length) {
-      await unlink(temp);
-      return done('unchanged');
+    for (const { p, path, fp } of prepared) {
+      const temp = tempPathOf(path);
+      await removeStaleTemps(dir, p.file);
+      await unlink(temp).catch(() => undefined);
+      let handle;
+      try {
+        await options.beforeWrite?.(path);
+        handle = await open(temp, 'wx');
+      } catch (e) {
+        throw cannotWrite(e, dir, p.file) ?? e;
+      }
+      const sink = createWriteStream('', { fd: handle, flush: true });
+      let changedParts: string[];
+      try {
+        ({ changedParts } = await p.patch.write(Writable.toWeb(sink) as WritableStream<Uint8Array>));
+        if (!sink.closed) await new Promise<void>((resolve, reject) => sink.once('close', () => resolve()).once('error', reject));
+      } catch (e) {
+        sink.destroy();
+        await unlink(temp).catch(() => undefined);
+        throw cannotWrite(e, dir, p.file) ?? e;
+      }
+      await p.patch.close();
+      if (!changedParts.length) {
+        await unlink(temp);
+        done.set(p, result(p, path, 'unchanged'));
+        continue;
+      }
+      ready.push({ p, path, fp, temp });
     }
-    await options.beforeReplace?.(path);
-    const lockNow = await lockFileOf(dir, file);
-    if (lockNow) {
-      await unlink(temp);
-      return done('locked', `${file}：处理期间被 Excel/WPS 打开（有 ${lockNow}），未覆盖，请关闭后再运行`);
-    }
-    if (!sameFingerprint(before, await fingerprint(path))) {
-      await unlink(temp);
-      return done('changed-on-disk', `${file}：处理期间文件被修改，未覆盖，请再运行一次`);
-    }
-    const backup = await backUp(dir, path, keep, now);
-    await chmod(temp, (await stat(path)).mode & 0o7777).catch(() => undefined);
-    await rename(temp, path);
-    await syncDir(dir);
-    return done('written', undefined, backup);
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
+    for (const r of ready) await unlink(r.temp).catch(() => undefined);
     throw e;
   }
+  // every new file is complete: now replace, one by one, each after its own last checks
+  const replaced: FileRefresh[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const { p, path, fp, temp } = ready[i]!;
+    try {
+      await options.beforeReplace?.(path);
+      const lockNow = await lockFileOf(dir, p.file);
+      if (lockNow) {
+        await unlink(temp);
+        done.set(p, result(p, path, 'locked', `${p.file}：处理期间被 Excel/WPS 打开（有 ${lockNow}），未覆盖，请关闭后再运行`));
+        continue;
+      }
+      if (!sameFingerprint(fp, await fingerprint(path))) {
+        await unlink(temp);
+        done.set(p, result(p, path, 'changed-on-disk', `${p.file}：处理期间文件被修改，未覆盖，请再运行一次`));
+        continue;
+      }
+      const backup = await backUp(dir, path, keep, now);
+      await chmod(temp, (await stat(path)).mode & 0o7777).catch(() => undefined);
+      await rename(temp, path);
+      const r = result(p, path, 'written', undefined, backup);
+      done.set(p, r);
+      replaced.push(r);
+    } catch (e) {
+      for (const rest of ready.slice(i)) await unlink(rest.temp).catch(() => undefined);
+      if (!replaced.length) throw cannotWrite(e, dir, p.file) ?? e;
+      const reason = cannotWrite(e, dir, p.file)?.params.reason ?? (e as Error).message;
+      throw new InputError('REPLACE_PARTLY', {
+        file: p.file, reason,
+        replaced: replaced.map((r) => `${r.file}（原文件备份在 ${r.backup}）`).join('、'),
+        untouched: ready.slice(i).map((r) => r.p.file).join('、'),
+      });
+    }
+  }
+  await syncDir(dir);
+  return done;
 }
 
 export async function refresh(dir: string, options: RefreshOptions = {}): Promise<RefreshResult> {
@@ -179,7 +252,7 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   const writes = planWrites(result, ctx.live);
   const source = new FolderSource(dir);
   const prepared: { path: string; fp: Fingerprint; p: Prepared }[] = [];
-  const files: (FileRefresh | undefined)[] = [];
+  const files: (FileRefresh | Prepared)[] = [];
   try {
     // Everything that can refuse a workbook as bad input (its styles part) is read for every
     // workbook before any is written: a bad part in the last one leaves the first ones as they were.
@@ -196,16 +269,11 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
       const p = await prepareWorkbook(source, result, writes, id);
       if ('patch' in p) {
         prepared.push({ path, fp, p });
-        files.push(undefined);
+        files.push(p);
       } else files.push({ file, path, sheets: [], outcome: p.outcome, message: p.message });
     }
-    let next = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (files[i]) continue;
-      const { path, fp, p } = prepared[next++]!;
-      files[i] = await writeWorkbook(dir, path, fp, p, config.backups.keep, ctx.now, options);
-    }
-    return { ...result, files: files as FileRefresh[] };
+    const written = await writeAll(dir, prepared, config.backups.keep, ctx.now, options);
+    return { ...result, files: files.map((f) => ('patch' in f ? written.get(f)! : f)) };
   } finally {
     for (const { p } of prepared) await p.patch.close();
     await source.close();

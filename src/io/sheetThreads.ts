@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
+import { encodeText } from '../xlsx/zip.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import type { RowsData } from './sheetWorker.js';
 import { threadMessages } from './threadStream.js';
@@ -78,7 +79,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
   let end: { changed: boolean; stats: PatchStats } | undefined;
   const bytes = (async function* () {
     const worker = startSheetThread();
-    const encoder = new TextEncoder();
+    let first = true;
     const messages = threadMessages<string, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceChars: PIECE_CHARS }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
     try {
       for (;;) {
@@ -87,7 +88,8 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
           end = next.value;
           return;
         }
-        yield encoder.encode(next.value);
+        yield encodeText(next.value, patch.form, first);
+        first = false;
       }
     } finally {
       await messages.return(undefined as never);

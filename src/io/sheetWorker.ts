@@ -46,7 +46,7 @@ async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
   try {
     const stats: PatchStats[] = [];
     let changed = false;
-    const pieces = comparedText(textOf(zip.stream(job.patch.part)), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
+    const pieces = comparedText(textOf(zip, job.patch.part), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
     for await (const text of pieces) send.data(text);
     send.end({ changed, stats: stats[0]! });
   } finally {

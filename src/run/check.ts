@@ -1,7 +1,8 @@
 /** `check` on any source: the workbooks read and evaluated, findings placed at their cells. Writes nothing. Browser-safe. */
 import { SHEETS, type SheetSpec } from '../core/columns.js';
 import type { Config } from '../core/config.js';
-import { columnLetter, type Finding } from '../core/findings.js';
+import { columnLetter } from '../core/address.js';
+import type { Finding } from '../core/findings.js';
 import { evaluate, type Evaluation } from '../core/report.js';
 import type { HeaderLayout } from '../core/table.js';
 import type { RunContext } from './context.js';

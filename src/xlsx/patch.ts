@@ -6,10 +6,10 @@
  */
 import type { SheetWrite } from '../core/writeback.js';
 import { openWorkbook } from './reader.js';
-import { rewriteZip, transformOnly, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
+import { rewriteZip, textFormOf, transformOnly, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
 import { SheetPatcher, type PatchStats, type PatchStyles } from './sheetPatch.js';
 import { ensureStyles } from './styles.js';
-import type { ZipSource } from './zip.js';
+import type { TextForm, ZipSource } from './zip.js';
 
 export interface PartWrite {
   /** The sheet's part in the zip, e.g. `xl/worksheets/sheet1.xml`. */
@@ -39,6 +39,8 @@ export interface WorkbookPatch {
 /** What patching one sheet part needs, wherever it runs. */
 export interface SheetPatchJob {
   part: string;
+  /** How the part's text is written (the bytes made elsewhere are encoded the same way). */
+  form: TextForm;
   write: SheetWrite;
   styles: PatchStyles;
   date1904: boolean;
@@ -49,7 +51,7 @@ export interface SheetPatchJob {
 export type SheetPatchElsewhere = (job: SheetPatchJob) => ProducedPart & { stats(): Promise<PatchStats> };
 
 /** The patch transform of one sheet part. */
-export function sheetTransform(job: Omit<SheetPatchJob, 'part'>, stats: PatchStats[]): PartTransform {
+export function sheetTransform(job: Omit<SheetPatchJob, 'part' | 'form'>, stats: PatchStats[]): PartTransform {
   const { write, styles, date1904, sharedStrings } = job;
   return async function* (input) {
     const out: string[] = [];
@@ -86,8 +88,9 @@ export async function openPatch(source: ZipSource, file: string, sheets: readonl
     });
     const stats = sheets.map((s) => ({ ...s, stats: [] as PatchStats[] }));
     for (const s of stats) {
-      const job = { part: s.part, write: s.write, styles: ensured.styles, date1904: reader.date1904, sharedStrings: strings };
-      if (!elsewhere || !reader.isBigPart(s.part)) {
+      const big = !!elsewhere && reader.isBigPart(s.part);
+      const job = { part: s.part, form: big ? await textFormOf(reader.archive, s.part) : { encoding: 'utf-8' as const, bom: false }, write: s.write, styles: ensured.styles, date1904: reader.date1904, sharedStrings: strings };
+      if (!elsewhere || !big) {
         transforms.set(s.part, sheetTransform(job, s.stats));
         continue;
       }

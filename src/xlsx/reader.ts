@@ -6,11 +6,11 @@
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
-import { localName, SaxParser, type SaxAttributes, type SaxHandler } from './sax.js';
-import { BIG_PART_BYTES, iterate, utf8Decoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
+import { parseArea, parseCell, parseRowNumber } from '../core/address.js';
+import { localName, MAX_TOKEN_CHARS, SaxParser, XmlTokenTooLong, type SaxAttributes, type SaxHandler } from './sax.js';
 
-export const MAX_ROWS = 1_048_576; // Excel's own limit
-const MAX_COLUMNS = 16_384;
+const mb = (chars: number) => `${Math.ceil(chars / (1 << 20))} MB`;
+import { BIG_PART_BYTES, iterate, partDecoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
 
 export interface SheetEntry {
   name: string;
@@ -27,32 +27,6 @@ function resolveTarget(base: string, target: string): string {
     else if (seg !== '.') parts.push(seg);
   }
   return parts.join('/');
-}
-
-/** Column index (0-based) of a cell reference such as `AB12`. */
-export function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
-/** Merged areas given as references (`A1:C1`), as ranges; ones that do not parse are left out. */
-export function parseMergeRefs(refs: readonly string[]): MergeRange[] {
-  return refs.map(parseMergeRef).filter((m): m is MergeRange => m !== undefined);
-}
-
-function parseMergeRef(ref: string): MergeRange | undefined {
-  const [a, b = a] = ref.split(':');
-  const r1 = Number(/\d+$/.exec(a!)?.[0]);
-  const r2 = Number(/\d+$/.exec(b!)?.[0]);
-  const c1 = columnIndex(a!);
-  const c2 = columnIndex(b!);
-  if (!(r1 >= 1) || !(r2 >= r1) || c1 < 0 || c2 < c1) return undefined;
-  return { c1, r1, c2, r2 };
 }
 
 function parseXml(xml: string, file: string, part: string, handler: SaxHandler): void {
@@ -192,7 +166,7 @@ export class XlsxReader {
         },
       }));
     }
-    const stream = bytes.pipeThrough(utf8Decoder());
+    const stream = bytes.pipeThrough(partDecoder(this.file, part));
     const parser = new SaxParser(handler);
     const feed = (chunk: string | null) => {
       try {
@@ -200,6 +174,7 @@ export class XlsxReader {
         else parser.write(chunk);
       } catch (e) {
         if (e instanceof InputError) throw e;
+        if (e instanceof XmlTokenTooLong) throw new InputError('BAD_XML', { file: this.file, part, detail: `一个标签或一段文字长达 ${mb(e.chars)}，超过上限 ${mb(MAX_TOKEN_CHARS)}` });
         throw new InputError('BAD_XML', { file: this.file, part });
       }
     };
@@ -230,21 +205,34 @@ export class XlsxReader {
     let inInlineT = false;
     let phonetic = 0;
     let hasValue = false;
+    let cellRef = '';
+    const bad = (detail: string) => new InputError('BAD_XML', { file, part: sheet.part, detail });
     await this.parseStream(sheet.part, {
       open(tag, a) {
         switch (localName(tag)) {
           case 'row': {
+            // rows in order, each once, numbered as a sheet numbers them: anything else is not a sheet Excel wrote
             const r = a.get('r');
-            rowNumber = r !== undefined ? Number(r) : rowNumber + 1;
-            if (!(rowNumber >= 1) || rowNumber > MAX_ROWS) throw new InputError('TOO_MANY_ROWS', { file, sheet: sheet.name, limit: MAX_ROWS });
+            const n = r === undefined ? rowNumber + 1 : parseRowNumber(r);
+            if (n === undefined) throw bad(`行号“${r}”无效`);
+            if (n <= rowNumber) throw bad(`第${n}行出现在第${rowNumber}行之后（行的顺序有误或重复）`);
+            rowNumber = n;
             cells = [];
             col = -1;
             break;
           }
           case 'c': {
             const r = a.get('r');
-            col = r !== undefined ? columnIndex(r) : col + 1;
-            if (col < 0 || col >= MAX_COLUMNS) throw new InputError('BAD_XML', { file, part: sheet.part });
+            let next = col + 1;
+            if (r !== undefined) {
+              const at = parseCell(r);
+              if (!at) throw bad(`单元格“${r}”无效`);
+              if (at.row !== rowNumber) throw bad(`单元格 ${r} 不在它所在的第${rowNumber}行`);
+              next = at.col;
+            }
+            if (next <= col) throw bad(`第${rowNumber}行的单元格${r ?? ''}顺序有误或重复`);
+            col = next;
+            cellRef = r ?? '';
             type = a.get('t') ?? 'n';
             value = '';
             inlineText = '';
@@ -266,8 +254,10 @@ export class XlsxReader {
             break;
           case 'mergeCell': {
             const ref = a.get('ref');
-            const m = ref === undefined ? undefined : parseMergeRef(ref);
-            if (m) merges.push(m);
+            const m = ref === undefined ? undefined : parseArea(ref);
+            // a merge past the sheet's edge is no merge Excel can make (and would take long to lay out)
+            if (!m) throw bad(`合并区域“${ref ?? ''}”无效或超出工作表范围`);
+            merges.push(m);
             break;
           }
         }
@@ -288,7 +278,14 @@ export class XlsxReader {
             phonetic--;
             break;
           case 'c':
-            if (hasValue) cells[col] = cellValue(type, value, inlineText, strings);
+            if (hasValue) {
+              if (type === 's') {
+                // a shared string's number must name one: an empty or stray one would read another cell's text
+                const k = /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : -1;
+                if (k < 0 || k >= strings.length) throw bad(`单元格 ${cellRef || `第${rowNumber}行第${col + 1}列`} 的共享字符串编号“${value}”无效`);
+              }
+              cells[col] = cellValue(type, value, inlineText, strings);
+            }
             break;
           case 'row':
             onRow({ row: rowNumber, cells });

@@ -5,7 +5,7 @@
  * the new zip goes to any web WritableStream (a file in Node, memory in a page).
  */
 import { ZipWriter } from '@zip.js/zip.js';
-import { iterate, utf8Decoder, type ZipArchive } from './zip.js';
+import { encodeText, iterate, partDecoder, sniffTextForm, type TextForm, type ZipArchive } from './zip.js';
 
 /** Text in, text out, chunk by chunk. */
 export type PartTransform = (input: AsyncIterable<string>) => AsyncIterable<string>;
@@ -67,8 +67,25 @@ export class TextComparer {
   }
 }
 
-export async function* textOf(stream: ReadableStream<Uint8Array>): AsyncIterable<string> {
-  for await (const chunk of iterate(stream.pipeThrough(utf8Decoder()))) yield chunk;
+/** A part's text, decoded as the part is written (see partDecoder); `seen` hears how, before the first piece. */
+export async function* textOf(zip: ZipArchive, part: string, seen?: (form: TextForm) => void): AsyncIterable<string> {
+  for await (const chunk of iterate(zip.stream(part).pipeThrough(partDecoder(zip.file, part, seen)))) yield chunk;
+}
+
+/** How a part's text is written (its encoding and byte order mark), from its first bytes. */
+export async function textFormOf(zip: ZipArchive, part: string): Promise<TextForm> {
+  const reader = zip.stream(part).getReader();
+  const head: number[] = [];
+  try {
+    while (head.length < 4) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      head.push(...value.subarray(0, 4 - head.length));
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return sniffTextForm(new Uint8Array(head));
 }
 
 /**
@@ -98,10 +115,13 @@ export async function* comparedText(input: AsyncIterable<string>, transform: Par
   done(!comparer.same());
 }
 
-/** Text pieces as UTF-8 bytes. */
-export async function* utf8Of(pieces: AsyncIterable<string>): AsyncIterable<Uint8Array> {
-  const encoder = new TextEncoder();
-  for await (const piece of pieces) yield encoder.encode(piece);
+/** Text pieces as bytes in a part's form (known by the time the first piece comes). */
+export async function* bytesOf(pieces: AsyncIterable<string>, form: () => TextForm): AsyncIterable<Uint8Array> {
+  let first = true;
+  for await (const piece of pieces) {
+    yield encodeText(piece, form(), first);
+    first = false;
+  }
 }
 
 /** The new bytes of a part, noting it in `changed` when they differ from the old. */
@@ -113,9 +133,11 @@ function rewritten(zip: ZipArchive, part: string, how: PartRewrite, changed: Set
       if (await made.changed()) changed.add(part);
     })();
   }
-  return utf8Of(comparedText(textOf(zip.stream(part)), how, (differs) => {
+  // the part keeps its encoding and byte order mark: only the tool's own text changes
+  let form: TextForm = { encoding: 'utf-8', bom: false };
+  return bytesOf(comparedText(textOf(zip, part, (f) => (form = f)), how, (differs) => {
     if (differs) changed.add(part);
-  }));
+  }), () => form);
 }
 
 function streamOf(chunks: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {

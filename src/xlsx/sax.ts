@@ -15,6 +15,16 @@
 
 export class XmlSyntaxError extends Error {}
 
+/** One tag (or comment, or instruction) longer than this is refused: no workbook writes one, a crafted file would. */
+export const MAX_TOKEN_CHARS = 8 << 20;
+
+/** A tag that runs past MAX_TOKEN_CHARS. */
+export class XmlTokenTooLong extends XmlSyntaxError {
+  constructor(readonly chars: number) {
+    super('token too long');
+  }
+}
+
 /** Receives the events of one part. Names are as written (`x:row`); `localName` strips a prefix. */
 export interface SaxHandler {
   open?(name: string, attributes: SaxAttributes, selfClosing: boolean): void;
@@ -60,8 +70,29 @@ function isSpace(c: number): boolean {
 }
 
 // XML 1.0 (fifth edition) NameStartChar and NameChar beyond ASCII.
-const NAME_START_WIDE = /[A-Z_a-z:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF]/;
-const NAME_WIDE = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Z_a-z:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]/;
+const NAME_START_WIDE = /[A-Z_a-z:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+const NAME_WIDE = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Z_a-z:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+
+/**
+ * How many code units of `s` at `i` make one name character (a start character when `start`):
+ * 1, 2 for a surrogate pair of #x10000–#xEFFFF, 0 when it is none (a lone surrogate is none).
+ */
+function nameCharAt(s: string, i: number, start: boolean): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = s.charCodeAt(i + 1);
+    if (!(d >= 0xdc00 && d <= 0xdfff)) return 0;
+    return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000 <= 0xeffff ? 2 : 0;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  return (start ? isNameStart(c) : isNameChar(c)) ? 1 : 0;
+}
+
+/** The end of a name that starts at `i` (checked to start one), within `n`. */
+function nameEnd(s: string, i: number, n: number): number {
+  for (let k = nameCharAt(s, i, false); i < n && k > 0; k = nameCharAt(s, i, false)) i += k;
+  return i;
+}
 
 function isNameStart(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
@@ -75,6 +106,20 @@ function isNameChar(c: number): boolean {
 
 // Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, U+FFFE/U+FFFF).
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+/** Half of a surrogate pair without its other half: no character at all. (A loop: the pane's oldest engine has no lookbehind.) */
+const LONE_SURROGATE = {
+  test(s: string): boolean {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+        else return true;
+      } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+    }
+    return false;
+  },
+};
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -116,6 +161,15 @@ function normalizeLineEnds(s: string): string {
 /** Parses XML text fed in chunks; throws `XmlSyntaxError` on anything not well formed. */
 export class SaxParser {
   private buffer = '';
+  /**
+   * How far the tag at the start of the buffer was already searched for its end (and whether that
+   * search stopped inside a quoted value): a tag that spans many chunks is searched once, not once
+   * per chunk, so a long one costs its length and not its length squared.
+   */
+  private searched = 0;
+  private quote = 0;
+  /** Nothing of the document has been taken yet (where the XML declaration may stand). */
+  private atStart = true;
   private readonly stack: string[] = [];
   private rootSeen = false;
   private readonly attributes = new SaxAttributes();
@@ -125,6 +179,7 @@ export class SaxParser {
   write(chunk: string): this {
     this.buffer = this.buffer.length ? this.buffer + chunk : chunk;
     const consumed = this.scan(this.buffer, false);
+    if (consumed > 0) this.atStart = false;
     this.buffer = consumed === this.buffer.length ? '' : this.buffer.slice(consumed);
     return this;
   }
@@ -136,6 +191,43 @@ export class SaxParser {
     if (!this.rootSeen || this.stack.length) throw new XmlSyntaxError('unexpected end');
   }
 
+  /**
+   * Where the end of the construct starting at `lt` (a `<`) is, once it is in `s`; -1 while it is
+   * not. Resumes where the last call stopped when `lt` is the start of the buffer.
+   */
+  private constructEnd(s: string, lt: number): number {
+    const n = s.length;
+    const resume = lt === 0 ? this.searched : 0;
+    let quote = lt === 0 ? this.quote : 0;
+    const second = s.charCodeAt(lt + 1);
+    let end = -1;
+    if (second === 33 /* ! */ || second === 63 /* ? */) {
+      const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : second === 63 ? '?>' : '>';
+      const at = s.indexOf(close, Math.max(lt + 2, lt + resume - close.length));
+      end = at < 0 ? -1 : at + close.length;
+    } else {
+      for (let j = Math.max(lt + 1, lt + resume); j < n; j++) {
+        const c = s.charCodeAt(j);
+        if (quote) {
+          if (c === quote) quote = 0;
+        } else if (c === QUOT || c === APOS) quote = c;
+        else if (c === GT) {
+          end = j + 1;
+          break;
+        }
+      }
+    }
+    if (end < 0) {
+      if (n - lt > MAX_TOKEN_CHARS) throw new XmlTokenTooLong(n - lt);
+      this.searched = n - lt;
+      this.quote = quote;
+    } else {
+      this.searched = 0;
+      this.quote = 0;
+    }
+    return end;
+  }
+
   /** Consumes whole tokens from `s`; returns how far it got (the rest waits for more input). */
   private scan(s: string, final: boolean): number {
     let i = 0;
@@ -145,12 +237,22 @@ export class SaxParser {
       let lt = i;
       while (lt < n && s.charCodeAt(lt) !== LT) lt++;
       if (lt === n) {
-        // text running to the end of the input: complete only at the very end
-        if (!final) return i;
-        this.onText(s, i, n);
-        return n;
+        // text running to the end of the input: handed on now up to where a reference, a CR or
+        // a `]]` could go on into the next chunk; only that little rest waits
+        if (final) {
+          this.onText(s, i, n);
+          return n;
+        }
+        const safe = safeTextEnd(s, i, n);
+        if (safe > i) this.onText(s, i, safe);
+        if (n - safe > MAX_TOKEN_CHARS) throw new XmlTokenTooLong(n - safe);
+        return safe;
       }
-      if (lt > i) this.onText(s, i, lt);
+      if (lt > i) {
+        this.onText(s, i, lt);
+        this.atStart = false;
+      }
+      if (!final && lt + 1 < n && this.constructEnd(s, lt) < 0) return lt;
       const next = lt + 1 < n ? s.charCodeAt(lt + 1) : -1;
       let end: number;
       if (next === SLASH) end = this.closeTag(s, lt);
@@ -163,6 +265,7 @@ export class SaxParser {
         return lt;
       }
       i = end;
+      this.atStart = false;
     }
     return i;
   }
@@ -177,13 +280,13 @@ export class SaxParser {
     let plain = true;
     for (let k = from; k < to; k++) {
       const c = s.charCodeAt(k);
-      if (c < 32 || c === AMP || c === 93 /* ] */ || c >= 0xfffe) {
+      if (c < 32 || c === AMP || c === 93 /* ] */ || c >= 0xfffe || (c >= 0xd800 && c <= 0xdfff)) {
         plain = false;
         break;
       }
     }
     if (!plain) {
-      if (FORBIDDEN.test(raw)) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(raw) || LONE_SURROGATE.test(raw)) throw new XmlSyntaxError('forbidden character');
       if (raw.indexOf(']]>') >= 0) throw new XmlSyntaxError(']]> in text');
       raw = normalizeLineEnds(raw);
       if (raw.indexOf('&') >= 0) raw = decodeEntities(raw);
@@ -195,9 +298,9 @@ export class SaxParser {
   private openTag(s: string, lt: number): number {
     const n = s.length;
     let i = lt + 1;
-    if (!isNameStart(s.charCodeAt(i))) throw new XmlSyntaxError('bad tag name');
-    i++;
-    while (i < n && isNameChar(s.charCodeAt(i))) i++;
+    const first = nameCharAt(s, i, true);
+    if (!first) throw new XmlSyntaxError('bad tag name');
+    i = nameEnd(s, i + first, n);
     if (i >= n) return -1;
     const name = s.slice(lt + 1, i);
     const attrs = this.attributes;
@@ -230,9 +333,9 @@ export class SaxParser {
       if (!spaced) throw new XmlSyntaxError('attributes not separated by space');
       // attribute name
       const nameStart = i;
-      if (!isNameStart(c)) throw new XmlSyntaxError('bad attribute name');
-      i++;
-      while (i < n && isNameChar(s.charCodeAt(i))) i++;
+      const k = nameCharAt(s, i, true);
+      if (!k) throw new XmlSyntaxError('bad attribute name');
+      i = nameEnd(s, i + k, n);
       const attrName = s.slice(nameStart, i);
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
@@ -248,12 +351,12 @@ export class SaxParser {
         const d = s.charCodeAt(close);
         if (d === q) break;
         if (d === LT) throw new XmlSyntaxError('< in an attribute value');
-        if (d < 32 || d === AMP || d >= 0xfffe) plain = false;
+        if (d < 32 || d === AMP || d >= 0xfffe || (d >= 0xd800 && d <= 0xdfff)) plain = false;
       }
       if (close >= n) return -1;
       let value = s.slice(i + 1, close);
       if (!plain) {
-        if (FORBIDDEN.test(value)) throw new XmlSyntaxError('forbidden character');
+        if (FORBIDDEN.test(value) || LONE_SURROGATE.test(value)) throw new XmlSyntaxError('forbidden character');
         value = attributeValue(value);
       }
       for (let k = 0; k < attrs.count; k++) if (attrs.names[k] === attrName) throw new XmlSyntaxError('attribute given twice');
@@ -285,7 +388,7 @@ export class SaxParser {
       if (e < 0) return -1;
       if (e + 2 >= s.length) return -1;
       if (s.charCodeAt(e + 2) !== GT) throw new XmlSyntaxError('-- inside a comment');
-      if (FORBIDDEN.test(s.slice(lt + 4, e))) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(s.slice(lt + 4, e)) || LONE_SURROGATE.test(s.slice(lt + 4, e))) throw new XmlSyntaxError('forbidden character');
       return e + 3;
     }
     if (s.startsWith('<![CDATA[', lt)) {
@@ -293,21 +396,53 @@ export class SaxParser {
       const e = s.indexOf(']]>', lt + 9);
       if (e < 0) return -1;
       const text = s.slice(lt + 9, e);
-      if (FORBIDDEN.test(text)) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(text) || LONE_SURROGATE.test(text)) throw new XmlSyntaxError('forbidden character');
       this.handler.text?.(normalizeLineEnds(text));
       return e + 3;
     }
     throw new XmlSyntaxError('DOCTYPE or unknown markup');
   }
 
-  /** `<?xml …?>` and other processing instructions: skipped, but they must end. */
+  /**
+   * `<?xml …?>` and other processing instructions: skipped, but checked as XML says. The XML
+   * declaration only at the very start and written as the grammar has it; no other target named
+   * `xml` in any case.
+   */
   private instruction(s: string, lt: number): number {
     const e = s.indexOf('?>', lt + 2);
     if (e < 0) return -1;
-    if (!isNameStart(s.charCodeAt(lt + 2))) throw new XmlSyntaxError('bad processing instruction');
-    if (FORBIDDEN.test(s.slice(lt + 2, e))) throw new XmlSyntaxError('forbidden character');
+    const first = nameCharAt(s, lt + 2, true);
+    if (!first) throw new XmlSyntaxError('bad processing instruction');
+    const i = nameEnd(s, lt + 2 + first, e);
+    // the target ends in white space or at a `?` (as saxes reads it)
+    if (i < e && !isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 63) throw new XmlSyntaxError('bad processing instruction target');
+    const target = s.slice(lt + 2, i);
+    if (target.toLowerCase() === 'xml') {
+      if (target !== 'xml' || !this.atStart || lt !== 0) throw new XmlSyntaxError('misplaced XML declaration');
+      if (!XML_DECLARATION.test(s.slice(i, e))) throw new XmlSyntaxError('bad XML declaration');
+    }
+    if (FORBIDDEN.test(s.slice(lt + 2, e)) || LONE_SURROGATE.test(s.slice(lt + 2, e))) throw new XmlSyntaxError('forbidden character');
     return e + 2;
   }
+}
+
+// The body of `<?xml … ?>` after its target, as XML 1.0's grammar writes it.
+const XML_DECLARATION = /^\s+version\s*=\s*(["'])1\.[0-9]+\1(?:\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:\s+standalone\s*=\s*(["'])(?:yes|no)\3)?\s*$/;
+
+/**
+ * How much of a text that runs to the end of the input can be handed on: all of it but a reference
+ * not yet ended by `;`, a CR whose LF may follow, `]` characters that may begin `]]>`, and the
+ * first half of a surrogate pair.
+ */
+function safeTextEnd(s: string, from: number, to: number): number {
+  let end = to;
+  const amp = s.lastIndexOf('&', to - 1);
+  if (amp >= from && s.indexOf(';', amp) < 0) end = amp;
+  while (end > from && (s.charCodeAt(end - 1) === CR || s.charCodeAt(end - 1) === 93)) end--;
+  // nor the first half of a surrogate pair whose second half comes next
+  const last = s.charCodeAt(end - 1);
+  if (end > from && last >= 0xd800 && last <= 0xdbff) end--;
+  return end;
 }
 
 /** An attribute value as XML hands it on: references replaced, literal TAB, LF and CR as spaces. */

@@ -7,9 +7,8 @@
  * - its own `<conditionalFormatting>` elements (found by HIGHLIGHT_MARK), replaced; the clerk's stay.
  */
 import { dayToExcelSerial } from '../core/dates.js';
-import { columnLetter } from '../core/findings.js';
 import { HIGHLIGHT_MARK, type HighlightColour, type OwnedValue, type SheetWrite } from '../core/writeback.js';
-import { columnIndex } from './reader.js';
+import { areaRef, columnIndex, columnLetter, DATE_1904_OFFSET, parseArea } from '../core/address.js';
 import { attribute, escapeXml, tagEnd, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
 
 export interface PatchStyles {
@@ -50,6 +49,30 @@ interface Piece {
   col?: number;
   raw: string;
 }
+
+/** Past this many characters a row is not looked for whole by the fast path (it goes tag by tag). */
+const FAST_ROW_LIMIT = 1 << 20;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The close tag `</row>` (as `close`, e.g. with a prefix) at or after `from`, whitespace allowed
+ * before its `>` as XML allows: its start and end; `'incomplete'` when the text ends first.
+ */
+function closeTagAt(s: string, from: number, close: string): [number, number] | 'incomplete' | undefined {
+  const head = close.slice(0, -1); // `</row`
+  for (let at = s.indexOf(head, from); at >= 0; at = s.indexOf(head, at + 1)) {
+    let j = at + head.length;
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (j >= s.length) return 'incomplete';
+    if (s.charCodeAt(j) === 62) return [at, j + 1];
+    if (j > at + head.length) return undefined; // `</row x>`: not for the fast path to judge
+  }
+  return 'incomplete';
+}
+
+/** An attribute value as written into the tool's own tags: escaped, whatever it was copied from. */
+const attr = (value: string | number) => escapeXml(String(value));
 
 function textEscape(text: string): string {
   return escapeXml(text).replace(/&quot;/g, '"');
@@ -92,14 +115,6 @@ function widerSpans(spans: string, top: number): string {
   }
   lastSpans = { spans, top, widened };
   return widened;
-}
-
-function parseRange(ref: string): { c1: number; r1: number; c2: number; r2: number } | undefined {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref.trim());
-  if (!m) return undefined;
-  const c1 = columnIndex(m[1]!);
-  const r1 = Number(m[2]);
-  return { c1, r1, c2: m[3] ? columnIndex(m[3]) : c1, r2: m[4] ? Number(m[4]) : r1 };
 }
 
 export class SheetPatcher {
@@ -208,7 +223,12 @@ export class SheetPatcher {
     }
     if (this.depth === 1 && (t.kind === 'open' || t.kind === 'empty')) {
       if (!this.formatsDone && AFTER_CONDITIONAL_FORMATS.has(t.name)) this.emitFormats();
-      if (t.name === 'dimension') return this.emit(this.dimension(t.raw));
+      if (t.name === 'dimension') {
+        // `<dimension …></dimension>` is an element like any other: its close comes at this depth
+        this.emit(this.dimension(t.raw));
+        if (t.kind === 'open') this.depth++;
+        return;
+      }
       if (t.name === 'cols' && t.kind === 'open') {
         this.colsSeen = true;
         this.mode = 'cols';
@@ -337,8 +357,13 @@ export class SheetPatcher {
     const openEnd = tagEnd(s, i);
     if (openEnd < 0) return final ? i : -1;
     if (s.charCodeAt(openEnd - 2) === 47) return i; // <row/>
-    const close = s.indexOf(rowClose, openEnd);
-    if (close < 0) return final ? i : -1;
+    const found = closeTagAt(s, openEnd, rowClose);
+    if (found === 'incomplete') return final || s.length - i > FAST_ROW_LIMIT ? i : -1; // a row this long goes tag by tag
+    if (!found) return i;
+    const [close, next] = found;
+    // this row's own close: no other row opens before it
+    const other = s.indexOf(rowOpen, openEnd);
+    if (other >= 0 && other < close) return i;
     const markup = this.markupAfter(s, openEnd);
     if (markup >= 0 && markup < close) return i; // a comment or the like inside the row
     const rowTag = s.slice(i, openEnd);
@@ -356,7 +381,8 @@ export class SheetPatcher {
       if (at < openEnd) break;
       pos = at;
       const ch = s.charCodeAt(at + cellOpen.length);
-      if (ch !== 32 && ch !== 62 && ch !== 47) continue; // <color …> inside rich text, not a cell
+      // `<c r=…>`, `<c\nr=…>`, `<c>`, `<c/>`; not `<color …>` inside rich text
+      if (!isSpace(ch) && ch !== 62 && ch !== 47) continue;
       const tagStop = tagEnd(s, at);
       if (tagStop < 0 || tagStop > close) return i;
       const ref = attribute(s.slice(at, tagStop), 'r');
@@ -378,14 +404,13 @@ export class SheetPatcher {
     this.flushInsertedRows(r);
     if (this.insertRows[this.insertAt] === r) this.insertAt++;
     this.rowNumber = r;
-    const next = close + rowClose.length;
     this.stats.rowsTakenWhole++;
     if (!this.write.rows.has(r) && old.size === 0) {
       this.emit(s.slice(i, next));
       return next;
     }
     const cells = this.newCells(r, [], old).sort((a, b) => a.col! - b.col!);
-    this.emit(widenSpans(rowTag, cells) + s.slice(openEnd, ownedStart) + cells.map((c) => c.raw).join('') + rowClose);
+    this.emit(widenSpans(rowTag, cells) + s.slice(openEnd, ownedStart) + cells.map((c) => c.raw).join('') + s.slice(close, next));
     return next;
   }
 
@@ -417,12 +442,12 @@ export class SheetPatcher {
 
   private cell(col: number, r: number, value: Exclude<OwnedValue, null>, style: string | undefined): { raw: string; text: string } {
     const at = `${columnLetter(col)}${r}`;
-    const s = style !== undefined ? ` s="${style}"` : '';
+    const s = style !== undefined ? ` s="${attr(style)}"` : '';
     const c = this.tag('c');
     if (typeof value === 'number') return { raw: `<${c} r="${at}"${s}><${this.tag('v')}>${value}</${this.tag('v')}></${c}>`, text: String(value) };
     if (typeof value === 'object') {
-      const serial = dayToExcelSerial(value.day) - (this.options.date1904 ? 1462 : 0);
-      return { raw: `<${c} r="${at}" s="${this.options.styles.dateStyle}"><${this.tag('v')}>${serial}</${this.tag('v')}></${c}>`, text: String(serial) };
+      const serial = dayToExcelSerial(value.day) - (this.options.date1904 ? DATE_1904_OFFSET : 0);
+      return { raw: `<${c} r="${at}" s="${attr(this.options.styles.dateStyle)}"><${this.tag('v')}>${serial}</${this.tag('v')}></${c}>`, text: String(serial) };
     }
     const t = this.tag('t');
     const space = value !== value.trim() ? ' xml:space="preserve"' : '';
@@ -431,20 +456,21 @@ export class SheetPatcher {
 
   private dimension(raw: string): string {
     const ref = attribute(raw, 'ref');
-    const range = ref ? parseRange(ref) : undefined;
+    const range = ref ? parseArea(ref) : undefined;
     if (!range || !this.written.length) return raw;
     const lastRow = this.insertRows.length ? this.insertRows[this.insertRows.length - 1]! : range.r2;
     const c2 = Math.max(range.c2, ...this.written.map((w) => w.col));
     const r2 = Math.max(range.r2, lastRow);
-    return withAttribute(raw, 'ref', `${columnLetter(range.c1)}${range.r1}:${columnLetter(c2)}${r2}`);
+    return withAttribute(raw, 'ref', areaRef({ c1: range.c1, r1: range.r1, c2, r2 }));
   }
 
   /** The clerk's `<col>` ranges with the owned columns cut out, and the tool's widths for them. */
   private rebuildCols(raw: string): string {
     const entries: { min: number; raw: string }[] = [];
-    for (const m of raw.matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)) {
-      const tag = m[0];
-      if (!tag.endsWith('/>')) continue;
+    // a <col> is written `<col …/>` or, by some tools, `<col …></col>`: both are the clerk's columns
+    for (const m of raw.matchAll(/<(?:[\w.-]+:)?col\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?col\s*>)/g)) {
+      const whole = m[0];
+      const tag = whole.endsWith('/>') && !whole.includes('</') ? whole : `${whole.slice(0, whole.indexOf('>'))}/>`;
       const min = Number(attribute(tag, 'min'));
       const max = Number(attribute(tag, 'max'));
       let from = min;
@@ -453,10 +479,10 @@ export class SheetPatcher {
         if (o > from) entries.push({ min: from, raw: withAttribute(withAttribute(tag, 'min', String(from)), 'max', String(o - 1)) });
         from = o + 1;
       }
-      if (from === min) entries.push({ min, raw: tag });
+      if (from === min) entries.push({ min, raw: whole });
       else if (from <= max) entries.push({ min: from, raw: withAttribute(withAttribute(tag, 'min', String(from)), 'max', String(max)) });
     }
-    for (const w of this.written) entries.push({ min: w.col + 1, raw: `<${this.tag('col')} min="${w.col + 1}" max="${w.col + 1}" width="${w.width}" customWidth="1"/>` });
+    for (const w of this.written) entries.push({ min: w.col + 1, raw: `<${this.tag('col')} min="${w.col + 1}" max="${w.col + 1}" width="${attr(w.width)}" customWidth="1"/>` });
     entries.sort((a, b) => a.min - b.min);
     return `<${this.tag('cols')}>${entries.map((e) => e.raw).join('')}</${this.tag('cols')}>`;
   }
@@ -472,7 +498,7 @@ export class SheetPatcher {
     for (const h of this.write.highlights) {
       const sqref = h.columns.map(([a, b]) => `${columnLetter(a)}${rows[0]}:${columnLetter(b)}${rows[1]}`).join(' ');
       this.emit(
-        `<${cf} sqref="${sqref}"><${rule} type="expression" dxfId="${this.options.styles.dxf[h.colour]}" priority="${++priority}">` +
+        `<${cf} sqref="${attr(sqref)}"><${rule} type="expression" dxfId="${attr(this.options.styles.dxf[h.colour])}" priority="${++priority}">` +
           `<${formula}>${textEscape(h.formula)}</${formula}></${rule}></${cf}>`,
       );
     }

@@ -54,9 +54,35 @@ export function tagEnd(s: string, lt: number): number {
   return -1;
 }
 
+/** A tag longer than this is refused (as by the parser that read the part first). */
+export const MAX_TAG_CHARS = 8 << 20;
+
+/**
+ * Where the tag at `lt` ends, resuming a search that stopped at `from` (inside a quote `quote`):
+ * a tag that spans many chunks is searched once. -1 and where to resume when it has not ended.
+ */
+function tagEndFrom(s: string, lt: number, from: number, quote: number): { end: number; from: number; quote: number } {
+  if (s.startsWith('<!--', lt) || s.startsWith('<![CDATA[', lt) || s.startsWith('<?', lt)) {
+    const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : ']]>';
+    const at = s.indexOf(close, Math.max(lt + 2, from - close.length));
+    return { end: at < 0 ? -1 : at + close.length, from: s.length, quote: 0 };
+  }
+  for (let j = Math.max(lt + 1, from); j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62) return { end: j + 1, from: 0, quote: 0 };
+  }
+  return { end: -1, from: s.length, quote };
+}
+
 /** Cuts XML text, fed in chunks, into tokens. */
 export class XmlScanner {
   private buffer = '';
+  /** How far the tag at the start of the buffer was searched for its end, and the quote it was in. */
+  private searched = 0;
+  private quote = 0;
 
   /**
    * Lets the consumer take a whole stretch of the input itself, without tokens (a fast path for
@@ -87,23 +113,34 @@ export class XmlScanner {
         const j = this.fastForward(s, i, final);
         if (j < 0) break;
         if (j > i) {
+          // the fast path took the pending tag too: a search for its end no longer applies
+          this.searched = 0;
+          this.quote = 0;
           i = j;
           continue;
         }
       }
       const lt = s.indexOf('<', i);
       if (lt < 0) {
-        // keep text until a '<' or the end, so a text token is never split needlessly
-        if (final) {
-          this.onToken({ kind: 'text', name: '', raw: s.slice(i) });
-          i = s.length;
-        }
+        // text to the end of what came so far: handed on now (a text token may come in pieces;
+        // what is copied is the same), so a long run of it is not scanned again with every chunk
+        this.onToken({ kind: 'text', name: '', raw: s.slice(i) });
+        i = s.length;
         break;
       }
       if (lt > i) this.onToken({ kind: 'text', name: '', raw: s.slice(i, lt) });
       i = lt;
-      const end = tagEnd(s, lt);
-      if (end < 0) break; // incomplete: wait for the next chunk
+      const found = tagEndFrom(s, lt, lt === 0 ? this.searched : 0, lt === 0 ? this.quote : 0);
+      const end = found.end;
+      if (end < 0) {
+        // incomplete: wait for the next chunk, remembering how far the search got
+        if (s.length - lt > MAX_TAG_CHARS) throw new Error(`a tag of more than ${MAX_TAG_CHARS} characters`);
+        this.searched = found.from - lt;
+        this.quote = found.quote;
+        break;
+      }
+      this.searched = 0;
+      this.quote = 0;
       const raw = s.slice(lt, end);
       const second = raw.charCodeAt(1);
       if (second === 33 /* ! */) {

@@ -51,6 +51,8 @@ export interface ZipEntryInfo {
 }
 
 export interface ZipArchive {
+  /** The workbook's file name, for messages. */
+  file: string;
   entries: Map<string, ZipEntryInfo>;
   /** The part's bytes, inflated, as a stream. */
   stream(name: string): ReadableStream<Uint8Array>;
@@ -153,13 +155,27 @@ export async function openZip(source: ZipSource, file: string, limits: ZipLimits
   let list: Entry[];
   try {
     list = await zip.getEntries();
-  } catch {
+  } catch (e) {
+    // zip.js refuses a name that climbs out of the folder (`../`) before handing any entry over
+    if (/unsafe file ?name/i.test(String((e as Error)?.message))) throw new InputError('BAD_ZIP', { file, detail: '有部件名不安全（含 ../ 或以 / 开头）' });
     throw new InputError('TRUNCATED', { file });
   }
   const entries = new Map<string, ZipEntryInfo>();
   const byName = new Map<string, FileEntry>();
   let total = 0;
+  const refuse = async (error: InputError): Promise<never> => {
+    await zip.close().catch(() => undefined);
+    throw error;
+  };
   for (const e of list) {
+    // what a zip may hold but a workbook never does: each said for what it is
+    const name = e.filename;
+    if (name.startsWith('/') || name.includes('\\') || name.split('/').includes('..')) await refuse(new InputError('BAD_ZIP', { file, detail: `部件名“${name}”不安全` }));
+    if (byName.has(name) || entries.has(name)) await refuse(new InputError('BAD_ZIP', { file, detail: `有两个同名的部件“${name}”` }));
+    if (e.encrypted) await refuse(new InputError('ENCRYPTED_PART', { file, part: name }));
+    if (!e.directory && e.compressionMethod !== 0 && e.compressionMethod !== 8) {
+      await refuse(new InputError('BAD_ZIP', { file, detail: `部件“${name}”用了 Excel 不用的压缩方式（编号 ${e.compressionMethod}${e.compressionMethod === 14 ? '，LZMA' : e.compressionMethod === 12 ? '，BZIP2' : ''}）` }));
+    }
     const size = e.uncompressedSize;
     total += size;
     const ratio = size / Math.max(1, e.compressedSize);
@@ -179,6 +195,7 @@ export async function openZip(source: ZipSource, file: string, limits: ZipLimits
     });
     if (!e.directory) byName.set(e.filename, e as FileEntry);
   }
+  if (!entries.has('[Content_Types].xml')) await refuse(new InputError('NOT_XLSX', { file, what: '压缩包中缺少 [Content_Types].xml' }));
   const entryOf = (name: string) => {
     const e = byName.get(name);
     if (!e) throw new InputError('BAD_XML', { file, part: name });
@@ -194,18 +211,27 @@ export async function openZip(source: ZipSource, file: string, limits: ZipLimits
     return pipe.readable.pipeThrough(sizeGuard(limit, file, name));
   };
   return {
+    file,
     entries,
     stream: (name) => data(name, false),
     raw: (name) => data(name, true),
     async text(name) {
-      const decoder = new TextDecoder('utf-8');
-      let out = '';
+      const chunks: Uint8Array[] = [];
       try {
-        for await (const chunk of iterate(data(name, false))) out += decoder.decode(chunk, { stream: true });
+        for await (const chunk of iterate(data(name, false))) chunks.push(chunk);
       } catch (e) {
         throw asInputError(e, file);
       }
-      return out + decoder.decode();
+      let out = '';
+      const decoder = partDecoder(file, name);
+      const writer = decoder.writable.getWriter();
+      const reading = (async () => {
+        for await (const piece of iterate(decoder.readable)) out += piece;
+      })();
+      for (const chunk of chunks) await writer.write(chunk);
+      await writer.close();
+      await reading;
+      return out;
     },
     async close() {
       await zip.close().catch(() => undefined);
@@ -252,19 +278,87 @@ export async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8
   return out;
 }
 
-/** A stream decoder of UTF-8 bytes (typed for Node's and the DOM's declarations alike). */
-export function utf8Decoder(): TransformStream<Uint8Array, string> {
-  // TextDecoder in a TransformStream rather than TextDecoderStream, which EdgeHTML (the pane's
-  // oldest webview) lacks, and which would not pipe with its polyfilled streams
-  const decoder = new TextDecoder('utf-8');
+/** How a part's text is written: its encoding, and whether it starts with a byte order mark. */
+export interface TextForm {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  bom: boolean;
+}
+
+/** The encoding of an XML part from its first bytes (a BOM, or `<?` in UTF-16), UTF-8 otherwise, as XML says. */
+export function sniffTextForm(head: Uint8Array): TextForm {
+  const [a, b, c, d] = [head[0], head[1], head[2], head[3]];
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (a === 0xff && b === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (a === 0xfe && b === 0xff) return { encoding: 'utf-16be', bom: true };
+  if (a === 0x3c && b === 0x00 && c === 0x3f && d === 0x00) return { encoding: 'utf-16le', bom: false };
+  if (a === 0x00 && b === 0x3c && c === 0x00 && d === 0x3f) return { encoding: 'utf-16be', bom: false };
+  return { encoding: 'utf-8', bom: false };
+}
+
+/**
+ * A stream decoder of a part's bytes: UTF-8, or UTF-16 where the part says so (LibreOffice reads
+ * such parts; so does this). Strict: a byte that is not text in its encoding is bad input naming
+ * the part, never a U+FFFD that would read a name wrong and be written back in place of the
+ * clerk's bytes. TextDecoder in a TransformStream rather than TextDecoderStream, which EdgeHTML
+ * (the pane's oldest webview) lacks and which would not pipe with its polyfilled streams.
+ */
+export function partDecoder(file: string, part: string, seen?: (form: TextForm) => void): TransformStream<Uint8Array, string> {
+  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  let head = new Uint8Array(0);
+  const decode = (bytes: Uint8Array | undefined, stream: boolean): string => {
+    try {
+      return bytes ? decoder!.decode(bytes, { stream }) : decoder!.decode();
+    } catch {
+      throw new InputError('BAD_ENCODING', { file, part });
+    }
+  };
+  const start = () => {
+    const form = sniffTextForm(head);
+    seen?.(form);
+    decoder = new TextDecoder(form.encoding, { fatal: true });
+  };
   return new TransformStream<Uint8Array, string>({
     transform(chunk, controller) {
-      const text = decoder.decode(chunk, { stream: true });
+      if (!decoder) {
+        const both = new Uint8Array(head.length + chunk.length);
+        both.set(head);
+        both.set(chunk, head.length);
+        head = both;
+        if (head.length < 4) return;
+        start();
+        chunk = head;
+      }
+      const text = decode(chunk, true);
       if (text) controller.enqueue(text);
     },
     flush(controller) {
-      const text = decoder.decode();
+      if (!decoder) {
+        start();
+        const text = decode(head, true);
+        if (text) controller.enqueue(text);
+      }
+      const text = decode(undefined, false);
       if (text) controller.enqueue(text);
     },
   });
+}
+
+/** The bytes of a text piece in a part's form; the first piece carries the part's byte order mark, if it had one. */
+export function encodeText(text: string, form: TextForm, first: boolean): Uint8Array {
+  const bom = first && form.bom;
+  if (form.encoding === 'utf-8') {
+    const body = new TextEncoder().encode(text);
+    if (!bom) return body;
+    const out = new Uint8Array(body.length + 3);
+    out.set([0xef, 0xbb, 0xbf]);
+    out.set(body, 3);
+    return out;
+  }
+  const lead = bom ? 2 : 0;
+  const out = new Uint8Array(lead + text.length * 2);
+  const view = new DataView(out.buffer);
+  const little = form.encoding === 'utf-16le';
+  if (bom) view.setUint16(0, 0xfeff, little);
+  for (let i = 0; i < text.length; i++) view.setUint16(lead + i * 2, text.charCodeAt(i), little);
+  return out;
 }
