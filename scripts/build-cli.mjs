@@ -4,7 +4,7 @@
 // modules one by one: unbundled, `taizhang --help` took 0.39 s, bundled 0.17 s, and that start-up
 // is paid by every check of a school and every school of a district. exceljs (loaded only where a
 // summary is made) and the mail and certificate packages stay ordinary imports.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -28,6 +28,7 @@ await build({
   external: ['exceljs', 'nodemailer', 'office-addin-dev-certs'],
   // a CommonJS package inside an ES module bundle still calls require
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  define: { __TAIZHANG_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'warning',
 });

@@ -262,7 +262,7 @@ describe('the WPS 表格 host, on a fake as strict as its object model', () => {
     const session = new PaneSession(new WpsHost(asWps(app)), store, readFileSync(join(src, 'taizhang.config.json'), 'utf8'));
     for (const n of ['党员名册.xlsx', '走访记录.xlsx', '学习教育.xlsx']) await session.pick(n, new Uint8Array(readFileSync(join(src, n))));
     const { result } = await session.check();
-    expect(result.loaded.sheets.ledger!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '六落实', from: 4, to: 9 }] });
+    expect(result.loaded.sheets.ledger![0]!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '六落实', from: 4, to: 9 }] });
     expect(result.report.tally).toEqual(runJson(['check', src]).report.tally);
   });
 

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyDir, FIXTURES, runCli, SAMPLE, snapshot } from './helpers/cli.js';
+import { copyDir, FIXTURES, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip, zipParts } from './helpers/zip.js';
 
 const dirs: string[] = [];
@@ -162,6 +162,10 @@ describe('bad config and options', () => {
     expect(runCli(['chek', SAMPLE]).stderr).toMatch(/^taizhang: 参数错误：未知的命令 chek（可用：check、.*init.*；用 --help 查看）\n$/);
     const m = runCli(['check', '/nonexistent/folder']);
     expect(m).toMatchObject({ code: 2, stderr: 'taizhang: 找不到文件夹 /nonexistent/folder\n' });
+  });
+  it('--version and -V print the package’s version, as every npm command does', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-V']) expect(runCli([flag])).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
   it('an explicit --config that does not exist', () => {
     const r = runCli(['check', SAMPLE, '--config', '/nonexistent/c.json']);

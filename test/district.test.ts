@@ -65,10 +65,16 @@ describe('taizhang district', () => {
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
   });
 
-  it('exit 0 when every school is clean, 2 when the folder itself is unusable', () => {
+  it('exit 0 when every school is clean, 2 when the folder itself is unusable', async () => {
     const clean = tempDir('district-clean-');
     mkdirSync(join(clean, '新校'));
     expect(runCli(['init', join(clean, '新校')]).code).toBe(0);
+    // an empty roster cannot be checked (名册为空); one staff member, not a Party member, can
+    const roster = join(clean, '新校', '党员名册.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(roster);
+    book.worksheets[0].getRow(2).values = [, '王老师', '', '群众', '', '教务处', '', '否', '否', '否', '语文', '', '是'];
+    await book.xlsx.writeFile(roster);
     writeFileSync(join(clean, '新校', 'taizhang.config.json'), JSON.stringify({ asOf: '2014-01-02' }));
     const ok = runJson(['district', clean]);
     expect(ok.report.schools.map((s: any) => [s.school, s.exit])).toEqual([['新校', 0]]);

@@ -147,7 +147,7 @@ describe(`a seeded mutation fuzz of the sample (seed ${SEED}, ${RUNS} mutants)`,
       for (const [k, v] of before) expect(after.get(k), `${what}: the clerk's cell ${k}`).toEqual(v);
       // the fast path writes what the tag-by-tag path writes
       const sheetId = file === '整改台账.xlsx' ? 'ledger' : 'homeVisits';
-      const write = planWrites(result, false).get(sheetId)!;
+      const write = [...planWrites(result, false).values()].find((w) => w.sheetId === sheetId)!;
       const strings = await (await openWorkbook(bytes, file)).sharedStringTable();
       const run = (fastRows: boolean, chunk: number) => {
         const pieces: string[] = [];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/core/config.js';
-import { runCli, runJson, tempDir } from './helpers/cli.js';
+import { copyDir, runCli, runJson, tempDir } from './helpers/cli.js';
 import { convert } from './helpers/office.js';
 import { zipParts } from './helpers/zip.js';
 
@@ -30,10 +30,29 @@ describe('init', () => {
     expect(readFileSync(join(dir, 'taizhang.config.json'), 'utf8')).toBe('{"asOf":"2014-08-15"}');
   });
 
-  it('gives workbooks that check reads with no finding before any deadline has passed', () => {
-    const r = runJson(['check', dir, '--as-of', '2014-03-01']);
-    expect(r.code).toBe(0);
-    expect(r.report.findings).toEqual([]);
+  it('gives workbooks that check reads; with the roster still empty it says so in one sentence, not a cascade of findings', () => {
+    const r = runCli(['check', dir, '--as-of', '2014-03-01']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('taizhang: 党员名册.xlsx，工作表“名册”：名册为空，请先填写党员名册（每位教职工一行），再检查\n');
+  });
+
+  it('once the roster has people, an item with no one to judge is 未检查 with the reason, never 已完成', async () => {
+    const work = copyDir(dir);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(work, '党员名册.xlsx'));
+    // one teacher who is no Party member: no leaders, no cadres, no Party members, no head teachers
+    wb.getWorksheet('名册')!.getRow(2).values = ['王老师', '001', '群众', null, '教务处', '教师', '否', '否', '否', '', null, '是'];
+    await wb.xlsx.writeFile(join(work, '党员名册.xlsx'));
+    const r = runJson(['check', work, '--as-of', '2014-10-01']);
+    const plan = Object.fromEntries(r.report.plan.map((p: any) => [p.item, p]));
+    expect(r.report.tally.plan['已完成']).toBe(0);
+    expect(plan['5']).toMatchObject({ status: '未检查', missing: ['名册中没有班子成员，三进三听无从检查'] });
+    expect(plan['6']).toMatchObject({ status: '未检查', missing: ['名册中没有有家访任务的教师（班主任或任教学科），家访无从检查'] });
+    expect(plan['9']).toMatchObject({ status: '未检查', missing: ['名册中没有班子成员，应谈心的人无从确定'] });
+    expect(plan['10']).toMatchObject({ status: '未检查', missing: ['名册中没有班子成员或中层党员，对照检查材料无从检查'] });
+    expect(plan['3']).toMatchObject({ status: '未检查' });
   });
 
   it('has a drop-down on every closed-list column, date formats and frozen headers', async () => {

@@ -23,7 +23,7 @@ it('streamed and in-memory reading give the same report on the sample', async ()
   const inputs = structuredClone({ ...loaded.inputs, homeVisits: visitPlace });
   const readFindings: typeof inputs.readFindings = [];
   for (const spec of SHEETS) {
-    const info = loaded.sheets[spec.id];
+    const info = loaded.sheets[spec.id]?.[0];
     if (!info) continue;
     const reader = await openWorkbook(readFileSync(join(SAMPLE, loaded.files[spec.workbook]!)), info.file);
     const raw: RawRow[] = [];
@@ -31,7 +31,7 @@ it('streamed and in-memory reading give the same report on the sample', async ()
     await reader.close();
     const table = readTable(spec, raw, config, { file: info.file, sheet: info.sheet, date1904: reader.date1904, merges });
     readFindings.push(...table.findings);
-    const target = { roster: inputs.roster, homeVisits: inputs.homeVisits, duties: inputs.duties, talks: inputs.talks, ledger: inputs.ledger, essays: inputs.study?.essays, studySessions: inputs.study?.sessions, branchMeetings: inputs.study?.meetings, materials: inputs.study?.materials, publicity: inputs.study?.publicity, opinions: inputs.study?.opinions, workLog: inputs.study?.workLog }[spec.id]!;
+    const target = { roster: inputs.roster, homeVisits: inputs.homeVisits, duties: inputs.duties, talks: inputs.talks, ledger: inputs.ledger, essays: inputs.study?.essays, studySessions: inputs.study?.studySessions, branchMeetings: inputs.study?.branchMeetings, materials: inputs.study?.materials, publicity: inputs.study?.publicity, opinions: inputs.study?.opinions, workLog: inputs.study?.workLog }[spec.id]!;
     target.rows = table.rows as never;
   }
   inputs.readFindings = readFindings;

@@ -95,8 +95,8 @@ describe('a two-level header, a name merged down over its rows, and a signature 
 
   it('knows the layout: the caption is a group, the lower row is the header row', async () => {
     const { loaded } = await check(SRC);
-    expect(loaded.sheets.ledger!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '六落实', from: 4, to: 9 }], endRow: 15 });
-    expect(loaded.sheets.homeVisits!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '家访情况', from: 5, to: 6 }] });
+    expect(loaded.sheets.ledger![0]!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '六落实', from: 4, to: 9 }], endRow: 15 });
+    expect(loaded.sheets.homeVisits![0]!.layout).toMatchObject({ headerTop: 2, headerRow: 3, groups: [{ caption: '家访情况', from: 5, to: 6 }] });
   });
 
   it('refresh writes the 【自动】 headers in the lower header row, keeps every unowned part, and is idempotent', async () => {

@@ -98,7 +98,7 @@ class Book:
     def fill(self, sheet, top_row, rows):
         """rows: lists of values; ('date', 'YYYY-MM-DD') makes a real date cell, str a text cell."""
         for r, row in enumerate(rows):
-            for c, value in enumerate(row):
+            for c, value in enumerate(row or ()):
                 if value is None:
                     continue
                 cell = sheet.getCellByPosition(c, top_row + r)
@@ -444,22 +444,7 @@ def two_level(office, out, basic_dir):
     book.fill(s, 18, [['填表人：邹四雄', None, '审核人：吴敏华', None, '填报日期：2014年7月10日']])   # row 19
     book.fill(s, 19, [['注：家访方式填“上门”“电话”或“其他”，只有上门家访计入。']])                     # row 20
     merge(s, 0, 19, 6, 19)
-    src = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.join(basic_dir, '走访记录.xlsx')), '_blank', 0, (prop('Hidden', True),))
-    for name in ('三进三听', '谈心谈话'):
-        s = book.sheet(name)
-        data = src.Sheets.getByName(name).getCellRangeByName('A1:E40').getDataArray()
-        for r, row in enumerate(data):
-            for c, value in enumerate(row):
-                if value == '':
-                    continue
-                cell = s.getCellByPosition(c, r)
-                original = src.Sheets.getByName(name).getCellByPosition(c, r)
-                if original.getType().value == 'VALUE':
-                    cell.setValue(original.getValue())
-                    cell.NumberFormat = book.date_format
-                else:
-                    cell.setString(original.getString())
-    src.close(True)
+    copy_sheets(office, book, os.path.join(basic_dir, '走访记录.xlsx'), ('三进三听', '谈心谈话'))
     book.save(os.path.join(out, '走访记录.xlsx'))
     book.close()
 
@@ -565,6 +550,122 @@ def plan(office, out, basic_dir):
     doc.close(True)
 
 
+def habits(office, out, basic_dir):
+    """The basic office's visit log and ledger kept with other offices' habits, the same data:
+    the visit log in one sheet per class (家访记录（一班）…) beside a 家访记录说明 sheet of notes, the
+    header copied again inside the data "for printing", blank rows, dates and numbers typed with
+    full-width digits, an autofilter hiding some rows, and a table formatted far below its last
+    row (styled empty cells). The report must equal basic's; findings name their own sheet.
+    Expected places worked out by hand in test/habits.test.ts."""
+    os.makedirs(out, exist_ok=True)
+    for name in ('taizhang.config.json', '党员名册.xlsx', '学习教育.xlsx'):
+        shutil.copy(os.path.join(basic_dir, name), os.path.join(out, name))
+    head = ['备注', '时间', '教师姓名', '学生姓名', '班级', '家访日记', '家访方式']
+
+    book = office.new()
+    s = book.sheet('家访记录说明')
+    book.fill(s, 0, [
+        ['填表说明'],
+        ['1. 每个班一张工作表，工作表名为“家访记录（班级）”。'],
+        ['2. 家访方式填“上门”“电话”或“其他”，只有上门家访计入。'],
+    ])
+    s = book.sheet('家访记录（一班）')
+    book.title(s, '高一(1)班家访记录', 7)
+    book.fill(s, 1, [
+        head,
+        [None, D('2014-03-05'), '李明', '甲', '高一(1)班', '是', '上门'],          # row 3
+        [None, '２０１４/３/６', '李明', '乙', '高一(1)班', '是', '上门'],          # row 4: full-width digits
+        head,                                                                      # row 5: the header again
+        [None, '2014年3月7日', '李明', '丙', '高一(1)班', '否', '上门'],           # row 6: no diary
+        [None, D('2014-04-01'), '李明', '丙', '高一(1)班', '是', '上门'],          # row 7: same household
+        [None, '3月8日', '李明', '丁', '高一(1)班', '是', '电话'],                 # row 8: phone
+    ])
+    border_all(s, 0, 1, 6, 199)            # formatted down to row 200, as a clerk prepares a sheet
+    s = book.sheet('家访记录（二班）')
+    book.title(s, '高一(2)班家访记录', 7)
+    book.fill(s, 1, [
+        head,
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],               # row 3
+        None,                                                                      # row 4: blank
+        ['暑假', D('2014-07-02'), '王芳', '己', '高一(2)班', '是', '上门'],        # row 5: outside the window
+        [None, D('2014-06-30'), '王芳', '庚', '高一(2)班', '是', '上门'],          # row 6: last day
+        [None, '2014-02-30', '王芳', '丑', '高一(2)班', '是', '上门'],             # row 7: no such day
+    ])
+    s = book.sheet('家访记录（其他）')
+    book.title(s, '其他班级家访记录', 7)
+    book.fill(s, 1, [
+        head,
+        [None, '2014.3.9', '王芳', '戊', '高一(2)班', '是', '上门'],               # row 3: duplicate of 二班 row 3
+        [None, D('2014-05-05'), '谭红', '辛', '高一(3)班', '是', '上门'],          # row 4
+        [None, D('2014-05-06'), '谭红', '壬', '高一(3)班', '√', '上门'],           # row 5
+        [None, D('2014-04-04'), '张伟', '癸', '高一(4)班', '是', '上门'],          # row 6: not in the roster
+        [None, D('2014-04-04'), '周离', '子', '高一(4)班', '是', '上门'],          # row 7: not on duty
+    ])
+    copy_sheets(office, book, os.path.join(basic_dir, '走访记录.xlsx'), ('三进三听', '谈心谈话'))
+    book.save(os.path.join(out, '走访记录.xlsx'))
+    book.close()
+
+    book = office.new()
+    s = book.sheet('整改台账')
+    book.title(s, '整改台账', 13)
+    lhead = ['序号', '问题描述', '问题类别', '问题来源', '整改主体', '整改任务', '责任人', '整改标准', '整改措施', '时限', '完成情况', '完成日期', '是否公示']
+    def item(seq, deadline, progress='整改中', done=None, people='谭　红', measures='措施'):
+        return [seq, f'问题{seq}', '形式主义', '群众提', '教务处', f'任务{seq}', people, '标准', measures, deadline, progress, done, '是']
+    book.fill(s, 1, [
+        lhead,
+        item(1, D('2014-08-15')),                                   # row 3: 即将到期
+        item(2, '8月下旬'),                                         # row 4: 整改中
+        item(3, '２０１４年８月２１日'),                            # row 5: full-width digits → 即将到期
+        item(4, D('2014-08-22')),                                   # row 6: 整改中
+        item(5, '7月下旬', '已完成', D('2014-07-31')),              # row 7: 已完成 (hidden by the filter)
+        None,                                                       # row 8: blank
+        lhead,                                                      # row 9: the header again
+        item('６', '7月中旬', '已完成', D('2014-07-25')),           # row 10: 逾期完成 (hidden by the filter)
+        item(7, '8月上旬'),                                         # row 11: 已逾期
+        item(8, '9月底', measures=None),                            # row 12: 要素不全
+        item(9, '9月底', people='谭　红、邹四雄'),                  # row 13: 整改中
+        item(10, '尽快'),                                           # row 14: 要素不全
+    ])
+    border_all(s, 0, 1, 12, 299)           # formatted down to row 300
+    # an autofilter on 完成情况 showing only 整改中: rows 7-10 hidden, as a clerk leaves it
+    from com.sun.star.sheet.FilterOperator import EQUAL
+    area = s.getCellRangeByName('A2:M14').getRangeAddress()
+    ranges = book.doc.DatabaseRanges
+    ranges.addNewByName('台账筛选', area)
+    db = ranges.getByName('台账筛选')
+    db.AutoFilter = True
+    field = uno.createUnoStruct('com.sun.star.sheet.TableFilterField')
+    field.Field = 10
+    field.Operator = EQUAL
+    field.IsNumeric = False
+    field.StringValue = '整改中'
+    descriptor = db.getFilterDescriptor()
+    descriptor.setFilterFields((field,))
+    db.refresh()
+    book.save(os.path.join(out, '整改台账.xlsx'))
+    book.close()
+
+
+def copy_sheets(office, book, path, names):
+    """Sheets of another book copied cell by cell (dates as dates) into this one."""
+    src = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), '_blank', 0, (prop('Hidden', True),))
+    for name in names:
+        s = book.sheet(name)
+        data = src.Sheets.getByName(name).getCellRangeByName('A1:E40').getDataArray()
+        for r, row in enumerate(data):
+            for c, value in enumerate(row):
+                if value == '':
+                    continue
+                cell = s.getCellByPosition(c, r)
+                original = src.Sheets.getByName(name).getCellByPosition(c, r)
+                if original.getType().value == 'VALUE':
+                    cell.setValue(original.getValue())
+                    cell.NumberFormat = book.date_format
+                else:
+                    cell.setString(original.getString())
+    src.close(True)
+
+
 SETS = {
     'basic': lambda office: (basic(office, os.path.join(OUT, 'basic')), study(office, os.path.join(OUT, 'basic'))),
     'rich': lambda office: rich(office, os.path.join(OUT, 'rich')),
@@ -572,6 +673,7 @@ SETS = {
     'sub-rows': lambda office: sub_rows(office, os.path.join(OUT, 'variants', 'sub-rows'), os.path.join(OUT, 'basic')),
     'legacy': lambda office: legacy(office, os.path.join(OUT, 'variants', 'legacy'), os.path.join(OUT, 'basic')),
     'plan': lambda office: plan(office, os.path.join(OUT, 'variants', 'plan'), os.path.join(OUT, 'basic')),
+    'habits': lambda office: habits(office, os.path.join(OUT, 'variants', 'habits'), os.path.join(OUT, 'basic')),
 }
 
 

@@ -82,7 +82,7 @@ function check(): Promise<void> {
       $<HTMLInputElement>('asof').value = report.asOf;
       $('workbook').textContent = `当前工作簿：${open.name}　截至 ${report.asOf}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`;
       setChildren($('tally'), ...tallyLines(report, 'zh').map((t) => el('li', t)));
-      const visits = last.result.loaded.sheets.homeVisits;
+      const visits = last.result.loaded.sheets.homeVisits?.[0];
       findings.show({
         report,
         people: peopleOwing(report, last.result.roster, last.result.config),

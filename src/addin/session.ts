@@ -7,12 +7,12 @@
  */
 import { formatDayZh } from '../core/dates.js';
 import { InputError } from '../core/problems.js';
-import type { WorkbookId } from '../core/columns.js';
+import type { SheetId, WorkbookId } from '../core/columns.js';
 import type { SheetWrite } from '../core/writeback.js';
 import { evaluateLoaded, type CheckResult } from '../run/check.js';
 import { CONFIG_NAME, configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
 import { loadWorkbooks, workbookIdOf, WORKBOOK_SHEETS } from '../run/load.js';
-import { planWrites } from '../run/refresh.js';
+import { planWrites, writeKey } from '../run/refresh.js';
 import { MemorySource } from '../run/source.js';
 import type { HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
 
@@ -121,9 +121,10 @@ export class PaneSession {
     const writes = planWrites(last.result, last.ctx.live);
     const targets: { sheet: string; write: SheetWrite; owned: Set<number> }[] = [];
     for (const spec of WORKBOOK_SHEETS.find(([id]) => id === last.openId)![1]) {
-      const info = last.result.loaded.sheets[spec.id];
-      const write = writes.get(spec.id);
-      if (info && write) targets.push({ sheet: info.sheet, write, owned: ownedColumns(write, info.layout.owned) });
+      for (const info of last.result.loaded.sheets[spec.id as SheetId] ?? []) {
+        const write = writes.get(writeKey(info.id, info.sheet));
+        if (write) targets.push({ sheet: info.sheet, write, owned: ownedColumns(write, info.layout.owned) });
+      }
     }
     const now = await this.host.readWorkbook(last.open.ref, targets.map((t) => t.sheet));
     for (const t of targets) {

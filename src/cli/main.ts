@@ -3,6 +3,7 @@
  * The `taizhang` command: parses arguments, calls the library, sets the exit code. Exit 0: no
  * rule broken; 1: rules broken; 2: could not run (one line on stderr, nothing changed).
  */
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
@@ -31,8 +32,14 @@ function common(cmd: Command): Command {
     .addOption(langOption());
 }
 
+// The package's version: written into the bundle when it is built (scripts/build-cli.mjs); run
+// from the sources, read from package.json two folders up.
+declare const __TAIZHANG_VERSION__: string | undefined;
+const version = typeof __TAIZHANG_VERSION__ === 'string' ? __TAIZHANG_VERSION__ : (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
 const program = new Command('taizhang')
   .description('岳阳市七中党的群众路线教育实践活动台账：检查、回写、汇总')
+  .version(version, '-V, --version', '显示版本号')
   .helpCommand('help [命令]', '显示命令的帮助')
   .helpOption('-h, --help', '显示帮助')
   .exitOverride()

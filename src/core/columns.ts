@@ -72,6 +72,8 @@ type ValueOf<T extends ColumnType> = T extends 'date'
 export interface RowMeta {
   /** The Excel row number. */
   row: number;
+  /** The sheet the row is on (a kind kept as several sheets: 家访记录（高一）, 家访记录（高二） …). */
+  sheet?: string;
   /** Keys of cells that hold something that could not be read (already reported). */
   invalid: string[];
   /** Keys whose value came from a cell merged down over this row (a sub-row of an item). */
@@ -292,6 +294,21 @@ export const SHEETS = [
   workLogSheet,
 ] as const;
 
+/** A sheet's id: which kind of table it is (`roster`, `homeVisits`, `ledger` …). */
+export type SheetId = (typeof SHEETS)[number]['id'];
+
 export function sheetsOf(workbook: WorkbookId): SheetSpec[] {
   return SHEETS.filter((s) => s.workbook === workbook);
+}
+
+/**
+ * The office's workbooks and their sheets, declared once: in reading order (the roster first, as
+ * the visit tally needs it), each sheet with its typed id. Loading, the write-back, the collector
+ * and the docs all read this.
+ */
+export const WORKBOOKS: readonly { id: WorkbookId; sheets: readonly SheetSpec[] }[] = (['roster', 'visits', 'ledger', 'study'] as const).map((id) => ({ id, sheets: sheetsOf(id) }));
+
+/** The spec of a sheet id. */
+export function specOf(id: SheetId): SheetSpec {
+  return SHEETS.find((s) => s.id === id)!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayFromParts, daysBetween, dayToExcelSerial, excelSerialToDay, formatDayZh, isDay,
+  addDays, dayFromParts, daysBetween, dayToExcelSerial, excelSerialToDay, formatDayZh, isDay, isoToExcelSerial,
   parseDayText, parseDeadlineText, weekMonday,
 } from './dates.js';
 
@@ -81,5 +81,18 @@ describe('calendar arithmetic', () => {
   });
   it('says a day as a clerk does', () => {
     expect(formatDayZh('2014-03-17')).toBe('3月17日');
+  });
+});
+
+describe('isoToExcelSerial', () => {
+  it('reads a Strict Open XML date cell as the serial Excel shows', () => {
+    expect(isoToExcelSerial('2014-08-15T00:00:00')).toBe(41866);
+    expect(isoToExcelSerial('2014-08-15')).toBe(41866);
+    expect(isoToExcelSerial('2014-08-15T12:00:00')).toBe(41866.5);
+  });
+  it('refuses what is not a day: a bare time, 2月30日, a broken hour', () => {
+    expect(isoToExcelSerial('13:45:30')).toBeUndefined();
+    expect(isoToExcelSerial('2014-02-30T00:00:00')).toBeUndefined();
+    expect(isoToExcelSerial('2014-02-03T25:00:00')).toBeUndefined();
   });
 });

@@ -105,6 +105,21 @@ export function dayToExcelSerial(day: Day): number {
   return Math.round((utc - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/**
+ * The serial number (1900 system) of an ISO 8601 date or date-time as a `t="d"` cell holds it
+ * (Strict Open XML: `2014-08-15T00:00:00`, `2014-08-15T13:45:30.5`); undefined for anything else,
+ * a bare time included, which is not a day.
+ */
+export function isoToExcelSerial(text: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?(?:Z)?)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const day = dayFromParts(+m[1]!, +m[2]!, +m[3]!);
+  if (!day) return undefined;
+  const [h, min, sec] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (h > 23 || min > 59 || sec >= 60) return undefined;
+  return dayToExcelSerial(day) + (h * 3600 + min * 60 + sec) / 86_400;
+}
+
 const FULL_DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s].*)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})日?$/;

@@ -32,8 +32,28 @@ export interface Finding extends Place {
 /** What the tool says about one row of a log or list (the `【自动】校验` column of refresh). */
 export interface RowStatus {
   row: number;
+  /** The sheet the row is on, where a kind is kept as several sheets. */
+  sheet?: string;
   counted: boolean;
   reason: string;
+}
+
+/** A row of a table: its number and, where a kind is kept as several sheets, its sheet. */
+export interface RowAt {
+  row: number;
+  sheet?: string;
+}
+
+/** The place of a row (of a cell in it, given the column): on the row's own sheet. */
+export function rowAt(place: { file: string; sheet: string }, r: RowAt, column?: string): Place {
+  // literals, not spreads: one of these per row of a big log
+  const sheet = r.sheet ?? place.sheet;
+  return column ? { file: place.file, sheet, row: r.row, column } : { file: place.file, sheet, row: r.row };
+}
+
+/** What the tool says of a row, on the row's own sheet. */
+export function rowStatus(r: RowAt, counted: boolean, reason: string): RowStatus {
+  return r.sheet ? { row: r.row, sheet: r.sheet, counted, reason } : { row: r.row, counted, reason };
 }
 
 /** Something the reader did that the clerk may want to know (where a table was taken to end). */

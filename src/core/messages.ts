@@ -28,13 +28,13 @@ export const MESSAGES = {
   CELL_INVALID_NUMBER: entry('error', (p) => `“${p.header}”应为整数，实际为“${p.value}”`, (p) => `"${p.header}" must be a whole number, found "${p.value}"`, { short: '应为整数' }),
 
   // Roster
-  ROSTER_DUPLICATE_NAME: entry('error', (p) => `名册中姓名“${p.name}”重复（第${p.firstRow}行已有）`, (p) => `name "${p.name}" appears twice in the roster (first at row ${p.firstRow})`, { short: '名册姓名重复', who: ['name'] }),
+  ROSTER_DUPLICATE_NAME: entry('error', (p) => `名册中姓名“${p.name}”重复（${p.firstSheet ? `工作表“${p.firstSheet}”` : ''}第${p.firstRow}行已有）`, (p) => `name "${p.name}" appears twice in the roster (first at row ${p.firstRow})`, { short: '名册姓名重复', who: ['name'] }),
   ROSTER_BRANCH_MISSING: entry('error', (p) => `${p.name}是${p.status}，但未填所在党支部`, (p) => `${p.name} is a Party member (${p.status}) but has no branch`, { short: '党员未填党支部', who: ['name'] }),
 
   // Home visits (R-visit)
   VISIT_UNDER_QUOTA: entry('error', (p) => `${p.teacher}（${p.role}）家访${p.counted}户，未达${p.quota}户，差${p.missing}户`, (p) => `${p.teacher} (${p.role}) visited ${p.counted} households, quota ${p.quota}, ${p.missing} short`, { short: '家访未达标', who: ['teacher'] }),
   VISIT_UNKNOWN_TEACHER: entry('warning', (p) => `家访教师“${p.teacher}”不在名册中，不计入`, (p) => `teacher "${p.teacher}" is not in the roster; visit not counted`, { short: '家访教师不在名册中', who: ['teacher'] }),
-  VISIT_DUPLICATE: entry('warning', (p) => `重复记录：${p.teacher}于${p.date}家访${p.student}已在第${p.firstRow}行登记，不重复计入`, (p) => `duplicate of row ${p.firstRow} (${p.teacher}, ${p.student}, ${p.date}); not counted twice`, { short: '重复的家访记录', who: ['teacher'] }),
+  VISIT_DUPLICATE: entry('warning', (p) => `重复记录：${p.teacher}于${p.date}家访${p.student}已在${p.firstSheet ? `工作表“${p.firstSheet}”` : ''}第${p.firstRow}行登记，不重复计入`, (p) => `duplicate of row ${p.firstRow} (${p.teacher}, ${p.student}, ${p.date}); not counted twice`, { short: '重复的家访记录', who: ['teacher'] }),
   VISIT_OUTSIDE_WINDOW: entry('warning', (p) => `家访日期${p.date}不在家访活动期内（${p.from}至${p.to}），不计入`, (p) => `visit on ${p.date} is outside the home-visit window ${p.from}..${p.to}; not counted`, { short: '家访日期不在活动期内' }),
   VISIT_NO_DIARY: entry('warning', (p) => `${p.teacher}家访${p.student}未写家访日记（仍计入，请补写日记或家访小结）`, (p) => `${p.teacher}'s visit to ${p.student} has no visit diary (still counted)`, { short: '未写家访日记', who: ['teacher'] }),
   VISIT_METHOD_MISSING: entry('warning', (p) => `未填家访方式，按“${p.method}”计入，请核实`, (p) => `visit method missing; counted as "${p.method}", please check`, { short: '未填家访方式' }),
@@ -46,7 +46,7 @@ export const MESSAGES = {
   LEDGER_DONE_LATE: entry('warning', (p) => `整改事项${p.item}逾期完成：时限${p.deadline}，${p.done}完成，晚${p.days}天`, (p) => `ledger item ${p.item} was done ${p.days} days late (deadline ${p.deadline}, done ${p.done})`, { short: '整改事项逾期完成' }),
   LEDGER_DONE_NO_DATE: entry('warning', (p) => `整改事项${p.item}已完成但未填完成日期，无法判断是否按时`, (p) => `ledger item ${p.item} is done but has no completion date`, { short: '已完成但未填完成日期' }),
   LEDGER_UNKNOWN_PERSON: entry('error', (p) => `整改责任人“${p.person}”不在名册中`, (p) => `responsible person "${p.person}" is not in the roster`, { short: '责任人不在名册中', who: ['person'] }),
-  LEDGER_DUPLICATE_SEQ: entry('warning', (p) => `序号${p.seq}重复（第${p.firstRow}行已有），征求意见无法准确对应`, (p) => `item number ${p.seq} repeats row ${p.firstRow}`, { short: '整改序号重复' }),
+  LEDGER_DUPLICATE_SEQ: entry('warning', (p) => `序号${p.seq}重复（${p.firstSheet ? `工作表“${p.firstSheet}”` : ''}第${p.firstRow}行已有），征求意见无法准确对应`, (p) => `item number ${p.seq} repeats row ${p.firstRow}`, { short: '整改序号重复' }),
 
   // 三进三听 (R-3in)
   DUTY_WEEK_MISSING: entry('error', (p) => `${p.leader} ${p.range} ${p.what}`, (p) => `${p.leader}: no "${p.duty}" in the week ${p.week}`, { short: '三进三听缺周次', who: ['leader'] }),
@@ -94,6 +94,8 @@ export type FindingCode = keyof typeof MESSAGES;
 
 /** Notes: what the reader did that a clerk may want to know, neither an error nor a warning. */
 export const NOTES = {
+  HEADER_REPEATED: { zh: (p: Params) => `表头在第${p.rows}行又出现了（共 ${p.count} 处，为打印而重复），这些行不作为数据读取`, en: (p: Params) => `the header repeats at row(s) ${p.rows} (${p.count} in all, for printing); those rows are not read as data` },
+  SHEET_NOT_READ: { zh: (p: Params) => `工作表“${p.sheet}”的名字以“${p.kind}”开头，但表头不符（${p.reason}），未读取`, en: (p: Params) => `sheet "${p.sheet}" is named like "${p.kind}" but its header does not match (${p.reason}); not read` },
   TABLE_ENDED: { zh: (p: Params) => `表格在第${p.lastRow}行结束；第${p.endRow}行起（“${p.marker}”）是表尾，未作为数据读取`, en: (p: Params) => `the table ends at row ${p.lastRow}; from row ${p.endRow} ("${p.marker}") is its footer, not read as data` },
 } as const satisfies Record<string, { zh: (p: Params) => string; en: (p: Params) => string }>;
 

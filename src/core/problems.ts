@@ -32,6 +32,7 @@ const P = {
   NO_WORKBOOK: [() => '没有打开的工作簿：请先打开要检查的台账工作簿', () => 'no workbook is open'],
   NOT_A_LEDGER_WORKBOOK: [(p) => `${p.file}：不是台账工作簿（应包含工作表 ${p.expected} 之一）`, (p) => `${p.file}: not one of the office's workbooks (expected a sheet ${p.expected})`],
   SHEET_MISSING: [(p) => `${p.file}：找不到工作表“${p.sheet}”（现有工作表：${p.existing}）`, (p) => `${p.file}: sheet "${p.sheet}" not found (sheets: ${p.existing})`],
+  ROSTER_EMPTY: [(p) => `${p.file}，工作表“${p.sheet}”：名册为空，请先填写党员名册（每位教职工一行），再检查`, (p) => `${p.file}, sheet ${p.sheet}: the roster is empty; fill it in first`],
   HEADER_NOT_FOUND: [(p) => `${p.file}，工作表“${p.sheet}”：前10行中找不到表头（应包含 ${p.expected}）`, (p) => `${p.file}, sheet ${p.sheet}: no header row in the first 10 rows (expected ${p.expected})`],
   COLUMN_MISSING: [(p) => `${p.file}，工作表“${p.sheet}”：第${p.row}行表头中缺少必填列 ${p.columns}（如表头写法不同，可在配置 headers 中对应，例如 "headers": {"${p.sheet}": {${p.example}}}）`, (p) => `${p.file}, sheet ${p.sheet}: the header (row ${p.row}) lacks required column(s) ${p.columns}`],
   CANNOT_WRITE: [(p) => `${p.file}：无法写入（${p.reason}），未修改任何文件`, (p) => `${p.file}: cannot write (${p.reason}); no file changed`],

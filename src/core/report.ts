@@ -23,8 +23,10 @@ import { talks as talkRule, type TalkPair } from './rules/talks.js';
 import { planItems } from './plan.js';
 import { PLAN_STATUSES, planProgress, ruleOutcomes, type PlanItemStatus, type PlanStatusWord } from './rules/plan.js';
 
+/** The rows of one kind of table: of its sheet, or of its several sheets in workbook order (each row knows its sheet). */
 export interface SheetRows<R> {
   file: string;
+  /** The (first) sheet: where findings about the table as a whole are placed. */
   sheet: string;
   rows: R[];
 }
@@ -41,11 +43,11 @@ export interface Inputs {
   duties: SheetRows<DutyRow>;
   talks: SheetRows<TalkRow>;
   ledger: SheetRows<LedgerRow>;
-  /** 学习教育.xlsx; absent when the workbook is not there (those rules are then not checked). */
+  /** 学习教育.xlsx, by sheet id as everywhere; absent when the workbook is not there (those rules are then not checked). */
   study?: {
     essays: SheetRows<EssayRow>;
-    sessions: SheetRows<StudySessionRow>;
-    meetings: SheetRows<BranchMeetingRow>;
+    studySessions: SheetRows<StudySessionRow>;
+    branchMeetings: SheetRows<BranchMeetingRow>;
     materials: SheetRows<MaterialRow>;
     publicity: SheetRows<PublicityRow>;
     opinions: SheetRows<OpinionRow>;
@@ -162,17 +164,17 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
     workLogAbsent: s ? `没有“工作记录”表（${s.essays.file}）` : `未找到${config.files.study}`,
     rulesAbsent: `未找到${config.files.study}`,
     ledger: { entries: items.entries, place: ledgerPlace },
-    sessions: s?.sessions,
+    sessions: s?.studySessions,
     opinions: s?.opinions,
     rules: ruleOutcomes({
-      duties: { missed: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingWeeks).flat().length + Object.values(l.missingMonths).flat().length, 0), judged: config.duties.to <= asOf, place: place(inputs.duties) },
+      duties: { leaders: dutyResult.leaders.length, missed: dutyResult.leaders.reduce((n, l) => n + Object.values(l.missingWeeks).flat().length + Object.values(l.missingMonths).flat().length, 0), judged: config.duties.to <= asOf, place: place(inputs.duties) },
       visits: { teachers: visits.teachers.length, under: visits.teachers.filter((t) => !t.done).length, place: place(inputs.homeVisits) },
       talks: { required: talkResult.pairs.length, missing: talkResult.pairs.filter((p) => !p.done).length, place: place(inputs.talks) },
       ...(s && studied.study.checked
         ? {
             study: { ...studied.study, place: place(s.essays) },
             materials: { required: studied.materials.length, notOk: studied.materials.filter((m) => !m.ok).map((m) => m.name), place: place(s.materials) },
-            branches: { total: studied.branches.length, notOk: studied.branches.filter((b) => !b.held || !b.fourEvaluations).map((b) => b.branch), place: place(s.meetings) },
+            branches: { total: studied.branches.length, notOk: studied.branches.filter((b) => !b.held || !b.fourEvaluations).map((b) => b.branch), place: place(s.branchMeetings) },
             publicity: { count: (studied.publicity as PublicityStatus).count, required: (studied.publicity as PublicityStatus).required, place: place(s.publicity) },
           }
         : {}),
@@ -217,7 +219,8 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
       plan: plan.items,
       tally,
     },
-    rows: { homeVisits: visits.rows, duties: dutyResult.rows, talks: talkResult.rows, ...(studied.rows ? { study: { ...studied.rows, ...(s?.workLog ? { workLog: plan.rows } : {}) } } : {}) },
+    // the visit log's statuses are made when the write-back asks for them, not by every check
+    rows: { get homeVisits() { return visits.rows; }, duties: dutyResult.rows, talks: talkResult.rows, ...(studied.rows ? { study: { ...studied.rows, ...(s?.workLog ? { workLog: plan.rows } : {}) } } : {}) },
     roster: built.roster,
   };
 }
@@ -233,8 +236,8 @@ function evaluateStudy(inputs: Inputs, roster: Roster, config: Config, asOf: Day
     return { study: notChecked, branches: [], materials: [], publicity: notChecked, opinions: notChecked, findings: [] as Finding[], tally: undefined, rows: undefined };
   }
   const place = (r: SheetRows<unknown>) => ({ file: r.file, sheet: r.sheet });
-  const st = studyRule(s.essays.rows, s.sessions.rows, roster, config, asOf, { essays: place(s.essays), sessions: place(s.sessions) });
-  const br = branchMeetings(s.meetings.rows, config, asOf, place(s.meetings));
+  const st = studyRule(s.essays.rows, s.studySessions.rows, roster, config, asOf, { essays: place(s.essays), sessions: place(s.studySessions) });
+  const br = branchMeetings(s.branchMeetings.rows, config, asOf, place(s.branchMeetings));
   const ma = materialRule(s.materials.rows, roster, config, asOf, { materials: place(s.materials), roster: rosterPlace });
   const pu = publicityRule(s.publicity.rows, config, asOf, place(s.publicity));
   const op = opinionRule(s.opinions.rows, inputs.ledger.rows, config, place(s.opinions));

@@ -3,12 +3,14 @@
  */
 import type { RosterRow } from './columns.js';
 import type { Config } from './config.js';
-import { finding, type Finding } from './findings.js';
+import { rowAt, finding, type Finding } from './findings.js';
 
 export interface Person {
   name: string;
   /** Excel row in the roster. */
   row: number;
+  /** The roster's sheet the row is on, where the roster is kept as several sheets. */
+  sheet?: string;
   politicalStatus?: string;
   party: boolean;
   branch?: string;
@@ -36,13 +38,14 @@ export function buildRoster(rows: readonly RosterRow[], config: Config, place: {
     if (!r.name) continue;
     const existing = people.get(r.name);
     if (existing) {
-      findings.push(finding('ROSTER_DUPLICATE_NAME', { ...place, row: r.row, column: '姓名' }, { name: r.name, firstRow: existing.row }));
+      findings.push(finding('ROSTER_DUPLICATE_NAME', rowAt(place, r, '姓名'), { name: r.name, firstRow: existing.row, ...(existing.sheet !== r.sheet && existing.sheet ? { firstSheet: existing.sheet } : {}) }));
       continue;
     }
     const party = r.politicalStatus !== undefined && partyStatuses.has(r.politicalStatus);
     const person: Person = {
       name: r.name,
       row: r.row,
+      ...(r.sheet ? { sheet: r.sheet } : {}),
       politicalStatus: r.politicalStatus,
       party,
       branch: r.branch,
@@ -56,7 +59,7 @@ export function buildRoster(rows: readonly RosterRow[], config: Config, place: {
       onDuty: r.onDuty ?? true,
     };
     if (party && !person.branch && !r.invalid.includes('branch')) {
-      findings.push(finding('ROSTER_BRANCH_MISSING', { ...place, row: r.row, column: '党支部' }, { name: r.name, status: r.politicalStatus! }));
+      findings.push(finding('ROSTER_BRANCH_MISSING', rowAt(place, r, '党支部'), { name: r.name, status: r.politicalStatus! }));
     }
     people.set(r.name, person);
   }

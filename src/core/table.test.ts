@@ -19,8 +19,8 @@ describe('readTable', () => {
     ), c, opts);
     expect(r.layout.headerRow).toBe(3);
     expect(r.rows).toEqual([
-      { row: 4, invalid: [], absent: ['className', 'parentOpinion'], student: '刘洋', date: '2014-05-10', teacher: '谭红', method: '上门', diary: true },
-      { row: 5, invalid: [], absent: ['className', 'parentOpinion'], student: '陈晨', date: '2014-05-11', teacher: '李明', method: '电话', diary: false },
+      { row: 4, sheet: opts.sheet, invalid: [], absent: ['className', 'parentOpinion'], student: '刘洋', date: '2014-05-10', teacher: '谭红', method: '上门', diary: true },
+      { row: 5, sheet: opts.sheet, invalid: [], absent: ['className', 'parentOpinion'], student: '陈晨', date: '2014-05-11', teacher: '李明', method: '电话', diary: false },
     ]);
     expect(r.findings).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { excelSerialToDay, parseDayText, parseDeadlineText, type Day } from './d
 import { columnLetter, type Area } from './address.js';
 import { finding, note, type Finding, type Note, type Place } from './findings.js';
 import { InputError } from './problems.js';
+import { OWNED_PREFIX } from './owned.js';
 import { normalizeHeader, normalizeText, parseYesNo, splitList, tidyText } from './text.js';
 
 export type RawCell = string | number | boolean | null | undefined;
@@ -21,7 +22,7 @@ export interface RawRow {
   cells: readonly RawCell[];
 }
 
-export const OWNED_PREFIX = '【自动】';
+export { OWNED_PREFIX };
 export const HEADER_SEARCH_ROWS = 10;
 
 /** A merged range of the sheet: 0-based columns, 1-based (Excel) rows, inclusive. */
@@ -216,50 +217,77 @@ export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts
   return { headerRow: found.bottom.row, headerTop: found.top.row, index: found.index, headers, owned, lastColumn: -1, groups: found.groups };
 }
 
-type CellResult = { ok: true; value: unknown } | { ok: false; finding: Finding };
+/** A cell that could not be read as its column's type: what to say about it. */
+/** Shared by every row with no invalid cell, no merged value: most rows of a big log (replaced, never pushed to). */
+const NONE_INVALID: string[] = [];
+const NONE_FILLED: number[] = [];
 
-/** The place of a cell is made only when a finding needs it: a big log has a million cells. */
-function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, opts: TableOptions, placeOf: () => Place): CellResult {
+class CellProblem {
+  constructor(readonly finding: Finding) {}
+}
+
+const optionIndexes = new WeakMap<readonly string[], Map<string, string>>();
+
+/** A closed list's options by their normalised text, made once per list (not once per cell). */
+function optionIndex(options: readonly string[]): Map<string, string> {
+  let index = optionIndexes.get(options);
+  if (!index) {
+    index = new Map();
+    for (const o of options) if (!index.has(normalizeText(o))) index.set(normalizeText(o), o);
+    optionIndexes.set(options, index);
+  }
+  return index;
+}
+
+/** The place of a cell, made only when a finding needs it: a big log has a million cells. */
+function cellPlace(opts: TableOptions, row: number, col: ColumnSpec, index: number): Place {
+  return { file: opts.file, sheet: opts.sheet, row, column: col.header, cell: `${columnLetter(index)}${row}` };
+}
+
+/**
+ * A cell's value as its column's type, or a CellProblem. A plain value and not a `{ ok, value }`
+ * wrapper: the wrapper was an object for each of a big log's million cells.
+ */
+function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, opts: TableOptions, row: number, index: number): unknown {
   const text = typeof raw === 'string' ? raw : typeof raw === 'number' ? numberText(raw) : String(raw);
   const bad = (code: 'CELL_INVALID_DATE' | 'CELL_INVALID_DEADLINE' | 'CELL_INVALID_YESNO' | 'CELL_INVALID_NUMBER') =>
-    ({ ok: false, finding: finding(code, placeOf(), { header: col.header, value: tidyText(text) }) }) as const;
+    new CellProblem(finding(code, cellPlace(opts, row, col, index), { header: col.header, value: tidyText(text) }));
   switch (col.type) {
     case 'text':
-      return { ok: true, value: tidyText(text) };
+      return tidyText(text);
     case 'name':
-      return { ok: true, value: normalizeText(text) };
+      return normalizeText(text);
     case 'names':
     case 'list':
-      return { ok: true, value: splitList(text) };
+      return splitList(text);
     case 'date': {
       const day: Day | undefined = typeof raw === 'number' ? excelSerialToDay(raw, opts.date1904) : typeof raw === 'string' ? parseDayText(raw, year) : undefined;
-      return day ? { ok: true, value: day } : bad('CELL_INVALID_DATE');
+      return day ? day : bad('CELL_INVALID_DATE');
     }
     case 'deadline': {
       if (typeof raw === 'number') {
         const day = excelSerialToDay(raw, opts.date1904);
-        return day ? { ok: true, value: { day, text: day, period: false } satisfies Deadline } : bad('CELL_INVALID_DEADLINE');
+        return day ? { day, text: day, period: false } satisfies Deadline : bad('CELL_INVALID_DEADLINE');
       }
       const parsed = typeof raw === 'string' ? parseDeadlineText(raw, year) : undefined;
-      return parsed ? { ok: true, value: { day: parsed.day, text: tidyText(raw as string), period: parsed.period } satisfies Deadline } : bad('CELL_INVALID_DEADLINE');
+      return parsed ? { day: parsed.day, text: tidyText(raw as string), period: parsed.period } satisfies Deadline : bad('CELL_INVALID_DEADLINE');
     }
     case 'yesno': {
       const value = typeof raw === 'boolean' ? raw : typeof raw === 'number' ? (raw === 1 ? true : raw === 0 ? false : undefined) : parseYesNo(text);
-      return value === undefined ? bad('CELL_INVALID_YESNO') : { ok: true, value };
+      return value === undefined ? bad('CELL_INVALID_YESNO') : value;
     }
     case 'enum': {
       const options = col.options?.(config) ?? [];
-      const key = normalizeText(text);
-      const match = options.find((o) => normalizeText(o) === key);
+      const match = optionIndex(options).get(normalizeText(text));
       return match !== undefined
-        ? { ok: true, value: match }
-        : { ok: false, finding: finding('CELL_NOT_IN_LIST', placeOf(), { header: col.header, value: tidyText(text), options: options.join('、') }) };
+        ? match
+        : new CellProblem(finding('CELL_NOT_IN_LIST', cellPlace(opts, row, col, index), { header: col.header, value: tidyText(text), options: options.join('、') }));
     }
     case 'count':
     case 'number': {
       const n = typeof raw === 'number' ? raw : Number(normalizeText(text));
       if (!Number.isFinite(n) || n < 0 || (col.type === 'count' && !Number.isInteger(n))) return bad('CELL_INVALID_NUMBER');
-      return { ok: true, value: n };
+      return n;
     }
   }
 }
@@ -306,6 +334,10 @@ export class TableReader<S extends SheetSpec> {
   private footer: { row: number; marker: string } | undefined;
   private afterFooter: { first: number; count: number } | undefined;
   private lastDataRow = 0;
+  /** Rows that repeat the header (or a two-level header's upper row), skipped. */
+  private readonly repeatedHeader: number[] = [];
+  /** The header's rows as the clerk wrote them, normalised, to know them again below. */
+  private headerTexts: string[][] = [];
   readonly rows: RowOf<S>[] = [];
   readonly findings: Finding[] = [];
   readonly notes: Note[] = [];
@@ -340,6 +372,11 @@ export class TableReader<S extends SheetSpec> {
     if (this.footer) {
       layout.endRow = this.footer.row;
       this.notes.push(note('TABLE_ENDED', { ...place, row: this.footer.row }, { lastRow: this.lastDataRow || layout.headerRow, endRow: this.footer.row, marker: this.footer.marker }));
+    }
+    if (this.repeatedHeader.length) {
+      const rows = this.repeatedHeader;
+      const shown = rows.slice(0, 5).join('、') + (rows.length > 5 ? `等` : '');
+      this.notes.push(note('HEADER_REPEATED', { ...place, row: rows[0]! }, { rows: shown, count: rows.length }));
     }
     if (this.footer && this.afterFooter) {
       this.findings.push(finding('TABLE_ROWS_AFTER_END', { ...place, row: this.afterFooter.first }, {
@@ -388,9 +425,34 @@ export class TableReader<S extends SheetSpec> {
       }
     }
     for (const raw of this.pending) this.noteLastColumn(raw);
+    this.headerTexts = this.pending.filter((r) => r.row >= layout.headerTop && r.row <= layout.headerRow).map((r) => r.cells.map((c) => normalizeHeader(textOf(c))));
     const after = this.pending.filter((r) => r.row > layout.headerRow);
     this.pending = [];
     for (const raw of after) this.typeRow(raw);
+  }
+
+  /**
+   * Whether a data row is the header again: every cell the header row has is there with the same
+   * text, and nothing else (at least two such cells, so one repeated word is not a header).
+   */
+  private isHeaderAgain(raw: RawRow): boolean {
+    for (const header of this.headerTexts) {
+      let same = 0;
+      let other = false;
+      const width = Math.max(header.length, raw.cells.length);
+      for (let i = 0; i < width && !other; i++) {
+        const h = header[i] ?? '';
+        const cell = raw.cells[i];
+        // a number is its own text (most data rows start with a date serial: over at once)
+        const c = isEmpty(cell) ? '' : typeof cell === 'number' ? textOf(cell) : normalizeHeader(textOf(cell));
+        if (h === '' && c === '') continue;
+        if (this.ownedColumns?.has(i)) continue;
+        if (h !== c) other = true;
+        else same++;
+      }
+      if (!other && same >= 2) return true;
+    }
+    return false;
   }
 
   /** The write-back appends its columns right of everything the clerk has typed. */
@@ -407,8 +469,8 @@ export class TableReader<S extends SheetSpec> {
 
   /** The row's cells with the values of cells merged down over it; the columns so filled. */
   private withMerged(raw: RawRow): { cells: readonly RawCell[]; filled: number[] } {
-    for (const m of this.mergesByTop.get(raw.row) ?? []) this.filling.set(m.c1, { value: raw.cells[m.c1], until: m.r2 });
-    if (this.filling.size === 0) return { cells: raw.cells, filled: [] };
+    if (this.mergesByTop.size) for (const m of this.mergesByTop.get(raw.row) ?? []) this.filling.set(m.c1, { value: raw.cells[m.c1], until: m.r2 });
+    if (this.filling.size === 0) return { cells: raw.cells, filled: NONE_FILLED };
     let cells: RawCell[] | undefined;
     const filled: number[] = [];
     for (const [col, f] of this.filling) {
@@ -443,8 +505,14 @@ export class TableReader<S extends SheetSpec> {
       this.footer = { row: raw.row, marker };
       return;
     }
+    if (this.isHeaderAgain(raw)) {
+      // the header row copied into the data (every 40 rows, "for printing"): no record
+      this.repeatedHeader.push(raw.row);
+      this.withMerged(raw);
+      return;
+    }
     const { cells, filled } = this.withMerged(raw);
-    const row: Record<string, unknown> & { row: number; invalid: string[] } = { row: raw.row, invalid: [] };
+    const row: Record<string, unknown> & { row: number; sheet: string; invalid: string[] } = { row: raw.row, sheet: this.opts.sheet, invalid: NONE_INVALID };
     if (this.absent.length) row.absent = this.absent;
     let typed = false;
     let merged: string[] | undefined;
@@ -456,18 +524,18 @@ export class TableReader<S extends SheetSpec> {
         continue;
       }
       const value = cells[i];
-      const placeOf = (): Place => ({ file: this.opts.file, sheet: this.opts.sheet, row: raw.row, column: col.header, cell: `${columnLetter(i)}${raw.row}` });
       if (isEmpty(value)) {
         if (col.emptyMeans !== undefined) row[col.key] = col.emptyMeans;
-        else if (col.required && !col.emptyCheckedByRule) (rowFindings ??= []).push(finding('CELL_REQUIRED', placeOf(), { header: col.header }));
+        else if (col.required && !col.emptyCheckedByRule) (rowFindings ??= []).push(finding('CELL_REQUIRED', cellPlace(this.opts, raw.row, col, i), { header: col.header }));
         continue;
       }
       const fromMerge = filled.length > 0 && filled.includes(i);
       if (fromMerge) (merged ??= []).push(col.key);
       else typed = true;
-      const parsed = parseCell(col, value, this.config, this.year, this.opts, placeOf);
-      if (parsed.ok) row[col.key] = parsed.value;
+      const parsed = parseCell(col, value, this.config, this.year, this.opts, raw.row, i);
+      if (!(parsed instanceof CellProblem)) row[col.key] = parsed;
       else {
+        if (row.invalid === NONE_INVALID) row.invalid = [];
         row.invalid.push(col.key);
         // A value merged over sub-rows is reported once, at its own row.
         if (!fromMerge) (rowFindings ??= []).push(parsed.finding);

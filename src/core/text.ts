@@ -39,6 +39,9 @@ const NO = new Set(['否', '×', '✗', '✘', 'x', 'n', 'no', '无', '未写', 
 
 /** 是/否, √/×, Y/N, 有/无, 已写/未写 …; undefined when the text is none of them. */
 export function parseYesNo(value: string): boolean | undefined {
+  // most cells are typed as the lists have them: known at once
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
   const key = normalizeText(value).toLowerCase();
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;
@@ -47,5 +50,6 @@ export function parseYesNo(value: string): boolean | undefined {
 
 /** Header text as matched against the column table: normalised, a trailing required-mark dropped. */
 export function normalizeHeader(value: string): string {
-  return normalizeText(value).replace(/[*＊]+$/, '').replace(/^[*＊]+/, '');
+  const text = normalizeText(value);
+  return text.indexOf('*') < 0 && text.indexOf('＊') < 0 ? text : text.replace(/[*＊]+$/, '').replace(/^[*＊]+/, '');
 }

@@ -9,6 +9,7 @@
  * back, with no record of what was painted over. Keyed on the tool's real-date deadline column,
  * the overdue/due-soon colours also stay right in Excel and WPS between two runs.
  */
+import type { SheetId } from './columns.js';
 import type { Config } from './config.js';
 import { formatDayZh, type Day } from './dates.js';
 import { columnLetter } from './address.js';
@@ -17,23 +18,15 @@ import type { LedgerEntry } from './rules/ledger.js';
 import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
 import { MATERIAL_NOT_OWED, MATERIAL_OK } from './rules/materials.js';
 import { PLAN_ROW_PROVES } from './rules/plan.js';
-import { OWNED_PREFIX, type HeaderLayout } from './table.js';
+import type { HeaderLayout } from './table.js';
+import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARK, OWNED_PREFIX, type HighlightColour } from './owned.js';
 import { weeklyPace } from './people.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
 export type OwnedValue = string | number | { day: Day } | null;
 
-export type HighlightColour = 'red' | 'amber' | 'yellow';
-
-/**
- * Fill and font colours (ARGB) of the highlights: Excel's own 差/中性 palette, and a light yellow.
- * The write-back's styles and the summary's fills use these, so red means the same everywhere.
- */
-export const HIGHLIGHT_COLOURS: Record<HighlightColour, { fill: string; font?: string }> = {
-  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  amber: { fill: 'FFFFD8A8', font: 'FF8A4B00' },
-  yellow: { fill: 'FFFFF59D' },
-};
+export type { HighlightColour };
+export { HIGHLIGHT_COLOURS };
 
 /** A conditional format: a colour on `columns` × the data rows when `formula` (for the first data row) is true. */
 export interface Highlight {
@@ -47,6 +40,8 @@ export interface Highlight {
 export interface SheetWrite {
   /** Sheet id of the column tables (ledger, roster, homeVisits …). */
   sheetId: string;
+  /** The sheet written (its name in the workbook), once planned for one. */
+  sheet?: string;
   headerRow: number;
   /** Owned columns in order: header and 0-based column. */
   columns: { header: string; column: number; width: number }[];
@@ -59,11 +54,7 @@ export interface SheetWrite {
   highlights: Highlight[];
 }
 
-/**
- * Marks a conditional format as the tool's own, so the next run finds and replaces it and never
- * touches the clerk's: N() of a text is 0, so the term changes nothing in the formula's result.
- */
-export const HIGHLIGHT_MARK = `N("${OWNED_PREFIX}")=0`;
+export { HIGHLIGHT_MARK };
 
 export const COUNTED_WORD = '计入';
 
@@ -143,7 +134,7 @@ export function ledgerWrite(entries: readonly LedgerEntry[], layout: HeaderLayou
  * A log or list sheet (家访记录, 三进三听, 谈心谈话 and the sheets of 学习教育): per row, 计入 or
  * why not; a row whose word does not start with one of `okWords` is yellow.
  */
-export function logWrite(sheetId: string, statuses: readonly { row: number; reason: string }[], layout: HeaderLayout, okWords: readonly string[] = [COUNTED_WORD]): SheetWrite {
+export function logWrite(sheetId: string, statuses: readonly { row: number; reason: string; sheet?: string }[], layout: HeaderLayout, okWords: readonly string[] = [COUNTED_WORD]): SheetWrite {
   const header = `${OWNED_PREFIX}校验`;
   const values = new Map<number, OwnedValue[]>(statuses.map((s) => [s.row, [s.reason]]));
   const write = sheetWrite(sheetId, layout, [{ header, width: 18 }], values, statuses.map((s) => s.row));
@@ -170,7 +161,7 @@ function monthZh(key: string): string {
 }
 
 /** The roster: per person, home-visit progress, missing duties, missing talks, a status and a one-line note. */
-export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config: Config, asOf: Day): SheetWrite {
+export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config: Config, asOf: Day, onSheet: (p: { sheet?: string }) => boolean = () => true): SheetWrite {
   const { report, roster } = evaluation;
   const H = { visits: `${OWNED_PREFIX}家访`, duties: `${OWNED_PREFIX}三进三听缺`, talks: `${OWNED_PREFIX}谈心缺`, status: `${OWNED_PREFIX}状态`, note: `${OWNED_PREFIX}说明` };
   const defs = [
@@ -195,7 +186,8 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
   const materialsJudged = asOf > config.materials.due;
 
   const values = new Map<number, OwnedValue[]>();
-  for (const person of roster.list) {
+  const people = roster.list.filter(onSheet);
+  for (const person of people) {
     const behind: string[] = [];
     const pending: string[] = [];
     let owes = false;
@@ -239,7 +231,7 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
     const note = [...behind, ...pending].join('；') || (owes ? '各项达标' : null);
     values.set(person.row, [v ? `${v.counted}/${v.quota}` : null, dutyText, missingTalks.length ? missingTalks.join('、') : null, status, note]);
   }
-  const write = sheetWrite('roster', layout, defs, values, roster.list.map((p) => p.row));
+  const write = sheetWrite('roster', layout, defs, values, people.map((p) => p.row));
   if (!write.dataRows) return write;
   const col = (h: string) => write.columns.find((c) => c.header === h)!.column;
   const status = ref(col(H.status), write.dataRows[0]);
@@ -251,22 +243,47 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
   return write;
 }
 
-/** Everything `refresh` writes, for the sheets that were read. */
-export function planWriteBack(evaluation: Evaluation, layouts: Partial<Record<string, HeaderLayout>>, config: Config, asOf: Day, live: boolean): SheetWrite[] {
+/** A sheet the write-back writes: which kind it is, its name, and how it is laid out. */
+export interface WrittenSheet {
+  id: SheetId;
+  sheet: string;
+  layout: HeaderLayout;
+}
+
+/**
+ * Everything `refresh` writes, one write per sheet that was read (a kind kept as several sheets
+ * gets one for each, with that sheet's rows).
+ */
+export function planWriteBack(evaluation: Evaluation, sheets: readonly WrittenSheet[], config: Config, asOf: Day, live: boolean): SheetWrite[] {
   const writes: SheetWrite[] = [];
-  if (layouts.roster) writes.push(rosterWrite(evaluation, layouts.roster, config, asOf));
-  if (layouts.homeVisits) writes.push(logWrite('homeVisits', evaluation.rows.homeVisits, layouts.homeVisits));
-  if (layouts.duties) writes.push(logWrite('duties', evaluation.rows.duties, layouts.duties));
-  if (layouts.talks) writes.push(logWrite('talks', evaluation.rows.talks, layouts.talks));
-  if (layouts.ledger) writes.push(ledgerWrite(evaluation.report.ledger, layouts.ledger, config, asOf, live));
   const study = evaluation.rows.study;
-  if (study) {
-    for (const id of ['essays', 'studySessions', 'branchMeetings', 'publicity', 'opinions'] as const) {
-      const layout = layouts[id];
-      if (layout) writes.push(logWrite(id, study[id], layout));
+  for (const { id, sheet, layout } of sheets) {
+    // a row knows its sheet where the kind has several; rows of one sheet may not say it
+    const here = (x: { sheet?: string }) => x.sheet === undefined || x.sheet === sheet;
+    const mine = <T extends { sheet?: string }>(list: readonly T[] | undefined) => (list ?? []).filter(here);
+    let write: SheetWrite | undefined;
+    switch (id) {
+      case 'roster':
+        write = rosterWrite(evaluation, layout, config, asOf, here);
+        break;
+      case 'homeVisits':
+      case 'duties':
+      case 'talks':
+        write = logWrite(id, mine(evaluation.rows[id]), layout);
+        break;
+      case 'ledger':
+        write = ledgerWrite(mine(evaluation.report.ledger), layout, config, asOf, live);
+        break;
+      case 'materials':
+        if (study) write = logWrite(id, mine(study.materials), layout, [MATERIAL_OK, MATERIAL_NOT_OWED]);
+        break;
+      case 'workLog':
+        if (study?.workLog) write = logWrite(id, mine(study.workLog), layout, [PLAN_ROW_PROVES]);
+        break;
+      default:
+        if (study) write = logWrite(id, mine(study[id]), layout);
     }
-    if (layouts.materials) writes.push(logWrite('materials', study.materials, layouts.materials, [MATERIAL_OK, MATERIAL_NOT_OWED]));
-    if (layouts.workLog && study.workLog) writes.push(logWrite('workLog', study.workLog, layouts.workLog, [PLAN_ROW_PROVES]));
+    if (write) writes.push({ ...write, sheet });
   }
   return writes;
 }

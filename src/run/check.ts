@@ -32,8 +32,7 @@ export function evaluateLoaded(loaded: Loaded, ctx: Pick<RunContext, 'config' | 
 function withCellAddresses(findings: Finding[], loaded: Loaded): Finding[] {
   const bySheet = new Map<string, { layout: HeaderLayout; spec: SheetSpec }>();
   for (const spec of SHEETS) {
-    const info = loaded.sheets[spec.id];
-    if (info) bySheet.set(`${info.file}\u0000${info.sheet}`, { layout: info.layout, spec });
+    for (const info of loaded.sheets[spec.id] ?? []) bySheet.set(`${info.file}\u0000${info.sheet}`, { layout: info.layout, spec });
   }
   return findings.map((f) => {
     if (f.cell || !f.row || !f.column) return f;

@@ -4,8 +4,9 @@
  * InputError naming the file. Browser-safe.
  */
 import { Collector, type SheetInfo } from '../core/collect.js';
-import type { MergeRange, RawRow } from '../core/table.js';
-import { sheetsOf, type SheetSpec, type WorkbookId } from '../core/columns.js';
+import type { MergeRange, RawRow, TableOptions } from '../core/table.js';
+import { WORKBOOKS, type SheetId, type SheetSpec, type WorkbookId } from '../core/columns.js';
+import { note } from '../core/findings.js';
 import type { Config } from '../core/config.js';
 import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
@@ -24,15 +25,15 @@ export interface Loaded {
   files: Partial<Record<WorkbookId, string>>;
   /** Workbooks read from an old format (.xls/.et) through a temporary .xlsx: refresh leaves them alone. */
   legacy: Partial<Record<WorkbookId, boolean>>;
-  /** Where each sheet was found, by sheet id (roster, homeVisits, ledger …). */
-  sheets: Record<string, SheetInfo>;
+  /** Where each kind's sheets were found (one, or several in workbook order), by sheet id. */
+  sheets: Partial<Record<SheetId, SheetInfo[]>>;
 }
 
 /** How far the reading has come: the sheet being read and the share of its part read (0–1). */
 export type Progress = (step: { file: string; sheet: string; done: number }) => void;
 
 /** The sheets of each workbook, in reading order (the roster first: the visit tally needs it). */
-export const WORKBOOK_SHEETS: [WorkbookId, SheetSpec[]][] = (['roster', 'visits', 'ledger', 'study'] as const).map((id) => [id, sheetsOf(id)]);
+export const WORKBOOK_SHEETS: [WorkbookId, readonly SheetSpec[]][] = WORKBOOKS.map((w) => [w.id, w.sheets]);
 
 /**
  * A workbook read as rows rather than bytes: the one open in a spreadsheet host (an add-in reads
@@ -45,52 +46,86 @@ export interface RowsWorkbook {
   date1904: boolean;
 }
 
+/** A sheet a spec reads: its name, and whether that is the kind's own name (not only begins with it). */
+export interface PickedSheet {
+  name: string;
+  exact: boolean;
+}
+
 /**
- * Which of the sheets named `names` a spec reads: the one of its name (full-width and space
- * differences ignored); in a workbook of one table, its only sheet whatever its name; none for an
- * optional sheet that is absent. Anything else is bad input naming the sheets there are.
+ * Which of the sheets named `names` a spec reads (full-width and space differences ignored): the
+ * one of its name and every one whose name begins with it (a kind kept as several sheets:
+ * 家访记录（高一）, 家访记录（高二） …), in workbook order; in a workbook of one table, its only sheet
+ * whatever its name; none for an optional sheet that is absent. Anything else is bad input naming
+ * the sheets there are.
  */
-export function pickSheetName(file: string, names: readonly string[], spec: SheetSpec, soleSheetOk: boolean): string | undefined {
+export function pickSheetNames(file: string, names: readonly string[], spec: SheetSpec, soleSheetOk: boolean): PickedSheet[] {
   const key = normalizeText(spec.sheet);
-  const found = names.find((n) => normalizeText(n) === key);
-  if (found !== undefined) return found;
-  if (spec.optional) return undefined;
-  if (soleSheetOk && names.length === 1) return names[0];
+  const picked = names.filter((n) => normalizeText(n).startsWith(key)).map((name) => ({ name, exact: normalizeText(name) === key }));
+  if (picked.length) return picked;
+  if (spec.optional) return [];
+  if (soleSheetOk && names.length === 1) return [{ name: names[0]!, exact: true }];
   throw new InputError('SHEET_MISSING', { file, sheet: spec.sheet, existing: names.map((n) => `“${n}”`).join('、') || '无' });
+}
+
+/** The reason a sheet named like a kind is not read as one: its header is not the kind's. */
+function headerMismatch(e: unknown): string | undefined {
+  if (!(e instanceof InputError)) return undefined;
+  if (e.code === 'HEADER_NOT_FOUND') return '前10行中找不到表头';
+  if (e.code === 'COLUMN_MISSING') return `缺少必填列 ${e.params.columns}`;
+  return undefined;
 }
 
 /** Whether a workbook of one table (roster, ledger) may have its single sheet named anything. */
 const soleSheetOk = (specs: readonly SheetSpec[]) => specs.filter((s) => !s.optional).length === 1;
 
-/** Which of the office's workbooks a workbook is, by the sheets it has. */
+/** Which of the office's workbooks a workbook is, by the sheets it has (names beginning with a kind's count). */
 export function workbookIdOf(file: string, sheetNames: readonly string[]): WorkbookId {
-  const names = new Set(sheetNames.map(normalizeText));
+  const names = sheetNames.map(normalizeText);
   for (const [id, specs] of WORKBOOK_SHEETS) {
-    if (specs.some((s) => !s.optional && names.has(normalizeText(s.sheet)))) return id;
+    if (specs.some((s) => !s.optional && names.some((n) => n.startsWith(normalizeText(s.sheet))))) return id;
   }
   throw new InputError('NOT_A_LEDGER_WORKBOOK', { file, expected: WORKBOOK_SHEETS.map(([, s]) => `“${s[0]!.sheet}”`).join('、') });
 }
 
-/** Reads one sheet of an open workbook into the collector; a big one (BIG_PART_BYTES) through `elsewhere` when given. */
-export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
-  const name = pickSheetName(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk);
-  if (name === undefined) return; // an optional sheet: the rules it feeds say 未检查
-  const sheet = reader.sheets.find((s) => s.name === name)!;
-  const opts = { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part };
-  const report = progress ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
-  const big = reader.isBigPart(sheet.part);
-  const readRows = (onRow: (row: RawRow) => void, report?: (done: number) => void) =>
-    big && elsewhere ? elsewhere(reader.file, sheet, onRow, report) : reader.readRows(sheet, onRow, report);
-  // One pass, merges unknown until the end (they follow the rows); a second pass only when they matter.
-  const first = collector.sheet(spec, { ...opts, merges: [] });
-  const merges = await readRows((row) => first.push(row), report);
-  if (!first.mergesMatter(merges)) {
-    first.finish();
-    return;
+/**
+ * Reads one sheet into the collector. `rows` pushes the sheet's rows and gives its merged ranges;
+ * those known only at the end (a file) may send the sheet round again, with them, when they change
+ * the reading; `known` merges (a host's) are there from the start. The sheet of the kind's own
+ * name must be the kind's table; one only named like it is passed over, with a note, when its
+ * header is another's.
+ */
+async function readInto(collector: Collector, spec: SheetSpec, picked: PickedSheet, opts: TableOptions & { part?: string }, rows: (push: (row: RawRow) => void) => Promise<MergeRange[]>, known?: MergeRange[]): Promise<void> {
+  let sink = collector.sheet(spec, { ...opts, merges: known ?? [] });
+  try {
+    const merges = await rows((row) => sink.push(row));
+    if (!known && sink.mergesMatter(merges)) {
+      const again = collector.sheet(spec, { ...opts, merges });
+      sink = again;
+      await rows((row) => again.push(row));
+    }
+    sink.finish();
+  } catch (e) {
+    const reason = picked.exact ? undefined : headerMismatch(e);
+    if (reason === undefined) throw e;
+    sink.discard();
+    collector.loadNotes.push(note('SHEET_NOT_READ', { file: opts.file, sheet: picked.name }, { sheet: picked.name, kind: spec.sheet, reason }));
   }
-  const again = collector.sheet(spec, { ...opts, merges });
-  await readRows((row) => again.push(row));
-  again.finish();
+}
+
+/** Reads the sheets of one kind from an open workbook into the collector; a big one (BIG_PART_BYTES) through `elsewhere` when given. */
+export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
+  for (const picked of pickSheetNames(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk)) {
+    const sheet = reader.sheets.find((s) => s.name === picked.name)!;
+    const big = reader.isBigPart(sheet.part);
+    let first = true;
+    await readInto(collector, spec, picked, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part }, (push) => {
+      // progress is told on the first pass only: a second pass (with merges) would send it back to 0
+      const report = progress && first ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
+      first = false;
+      return big && elsewhere ? elsewhere(reader.file, sheet, push, report) : reader.readRows(sheet, push, report);
+    });
+  }
 }
 
 /** Whether a source's first bytes are an OLE2 compound file (a real .xls/.et, not an .xlsx renamed). */
@@ -131,15 +166,16 @@ async function withWorkbook<T>(source: WorkbookSource, file: string, use: (reade
 }
 
 /** Reads the sheets of a workbook held as rows (the one open in a host) into the collector. */
-function readRowsWorkbook(book: RowsWorkbook, specs: readonly SheetSpec[], collector: Collector): void {
+async function readRowsWorkbook(book: RowsWorkbook, specs: readonly SheetSpec[], collector: Collector): Promise<void> {
   const names = book.sheets.map((s) => s.name);
   for (const spec of specs) {
-    const name = pickSheetName(book.name, names, spec, soleSheetOk(specs));
-    if (name === undefined) continue;
-    const sheet = book.sheets.find((s) => s.name === name)!;
-    const sink = collector.sheet(spec, { file: book.name, sheet: sheet.name, date1904: book.date1904, merges: sheet.merges });
-    for (const row of sheet.rows) sink.push(row);
-    sink.finish();
+    for (const picked of pickSheetNames(book.name, names, spec, soleSheetOk(specs))) {
+      const sheet = book.sheets.find((s) => s.name === picked.name)!;
+      await readInto(collector, spec, picked, { file: book.name, sheet: sheet.name, date1904: book.date1904 }, async (push) => {
+        for (const row of sheet.rows) push(row);
+        return sheet.merges;
+      }, sheet.merges);
+    }
   }
 }
 
@@ -171,13 +207,13 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
     try {
       if (id === openId) {
         if (problems.length) continue;
-        readRowsWorkbook(open!, specs, collector);
+        await readRowsWorkbook(open!, specs, collector);
         continue;
       }
       await withWorkbook(source, file, async (reader, old) => {
         if (old) legacy[id] = true;
         if (problems.length) {
-          for (const spec of specs) pickSheetName(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk(specs));
+          for (const spec of specs) pickSheetNames(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk(specs));
           return;
         }
         const elsewhere = old || !source.readSheetRows ? undefined : source.readSheetRows.bind(source);
@@ -190,5 +226,8 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
   }
   if (problems.length === 1) throw problems[0]!;
   if (problems.length > 1) throw new InputError('SEVERAL', { problems: problems.map((p) => p.messageIn('zh')).join('；'), problemsEn: problems.map((p) => p.messageIn('en')).join('; ') });
-  return { inputs: collector.inputs(), files, legacy, sheets: collector.sheets };
+  const inputs = collector.inputs();
+  // nothing to check anyone against: one sentence, not a cascade of findings about no one
+  if (!inputs.roster.rows.some((r) => r.name)) throw new InputError('ROSTER_EMPTY', { file: inputs.roster.file, sheet: inputs.roster.sheet });
+  return { inputs, files, legacy, sheets: collector.sheets };
 }

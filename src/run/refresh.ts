@@ -3,7 +3,8 @@
  * patch of each workbook of a source. The Node shell adds locks, backups and the atomic replace;
  * a page takes the new bytes. Browser-safe.
  */
-import type { WorkbookId } from '../core/columns.js';
+import { WORKBOOKS, type SheetId, type WorkbookId } from '../core/columns.js';
+import type { SheetInfo } from '../core/collect.js';
 import { planWriteBack, type SheetWrite } from '../core/writeback.js';
 import type { HeaderLayout } from '../core/table.js';
 import { openPatch, type PartWrite, type SheetChange, type WorkbookPatch } from '../xlsx/patch.js';
@@ -13,19 +14,20 @@ import type { WorkbookSource } from './source.js';
 
 export type { SheetChange, WorkbookPatch } from '../xlsx/patch.js';
 
-/** Which sheets of which workbook the write-back touches. */
-export const WRITTEN_SHEETS: [WorkbookId, string[]][] = [
-  ['roster', ['roster']],
-  ['visits', ['homeVisits', 'duties', 'talks']],
-  ['ledger', ['ledger']],
-  ['study', ['essays', 'studySessions', 'branchMeetings', 'materials', 'publicity', 'opinions', 'workLog']],
-];
+/** The workbooks the write-back touches, with the kinds of sheet in each: every one, from the one declaration. */
+export const WRITTEN_SHEETS: [WorkbookId, SheetId[]][] = WORKBOOKS.map((w) => [w.id, w.sheets.map((s) => s.id as SheetId)]);
 
-/** Every sheet's write, by sheet id. */
+/** The key of a sheet's write: its kind and its name (a kind kept as several sheets has one write each). */
+export const writeKey = (id: SheetId, sheet: string) => `${id}\u0000${sheet}`;
+
+/** The sheets that were read, every kind's in workbook order. */
+export function sheetsRead(result: CheckResult): SheetInfo[] {
+  return WRITTEN_SHEETS.flatMap(([, ids]) => ids.flatMap((id) => result.loaded.sheets[id] ?? []));
+}
+
+/** Every sheet's write, by writeKey. */
 export function planWrites(result: CheckResult, live: boolean): Map<string, SheetWrite> {
-  const layouts: Record<string, HeaderLayout> = {};
-  for (const [id, info] of Object.entries(result.loaded.sheets)) layouts[id] = info.layout;
-  return new Map(planWriteBack(result, layouts, result.config, result.report.asOf, live).map((w) => [w.sheetId, w]));
+  return new Map(planWriteBack(result, sheetsRead(result), result.config, result.report.asOf, live).map((w) => [writeKey(w.sheetId as SheetId, w.sheet!), w]));
 }
 
 /** A workbook the write-back leaves alone, and why, in one line for the clerk. */
@@ -51,10 +53,9 @@ export async function prepareWorkbook(source: WorkbookSource, result: CheckResul
   }
   const sheetIds = WRITTEN_SHEETS.find(([w]) => w === id)![1];
   const parts: PartWrite[] = [];
-  for (const sheetId of sheetIds) {
-    const info = loaded.sheets[sheetId];
-    const write = writes.get(sheetId);
-    if (!info?.part || !write) continue;
+  for (const info of sheetIds.flatMap((s) => loaded.sheets[s] ?? [])) {
+    const write = writes.get(writeKey(info.id, info.sheet));
+    if (!info.part || !write) continue;
     parts.push({ part: info.part, sheet: info.sheet, write, addedColumns: write.columns.filter((c) => !info.layout.owned.has(c.header)).map((c) => c.header) });
   }
   const patch = await openPatch(await source.open(file), file, parts, source.patchSheet && ((job) => source.patchSheet!(file, job)));

@@ -35,7 +35,7 @@ function phaseText(result: CheckResult): string {
 
 function view(result: CheckResult): CheckedView {
   const r = result.report;
-  const visits = result.loaded.sheets.homeVisits;
+  const visits = result.loaded.sheets.homeVisits?.[0];
   return {
     school: r.school,
     asOf: r.asOf,

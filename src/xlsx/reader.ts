@@ -6,7 +6,8 @@
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawCell, RawRow } from '../core/table.js';
 import { normalizeText } from '../core/text.js';
-import { parseArea, parseCell, parseRowNumber } from '../core/address.js';
+import { columnInRow, DATE_1904_OFFSET, parseArea, parseRowNumber } from '../core/address.js';
+import { isoToExcelSerial } from '../core/dates.js';
 import { localName, MAX_TOKEN_CHARS, SaxParser, XmlTokenTooLong, type SaxAttributes, type SaxHandler } from './sax.js';
 
 const mb = (chars: number) => `${Math.ceil(chars / (1 << 20))} MB`;
@@ -195,6 +196,7 @@ export class XlsxReader {
     const merges: MergeRange[] = [];
     const strings = await this.loadSharedStrings();
     const file = this.file;
+    const date1904 = this.date1904;
     let rowNumber = 0;
     let cells: RawCell[] = [];
     let col = -1;
@@ -225,10 +227,9 @@ export class XlsxReader {
             const r = a.get('r');
             let next = col + 1;
             if (r !== undefined) {
-              const at = parseCell(r);
-              if (!at) throw bad(`单元格“${r}”无效`);
-              if (at.row !== rowNumber) throw bad(`单元格 ${r} 不在它所在的第${rowNumber}行`);
-              next = at.col;
+              next = columnInRow(r, rowNumber);
+              if (next === -1) throw bad(`单元格“${r}”无效`);
+              if (next === -2) throw bad(`单元格 ${r} 不在它所在的第${rowNumber}行`);
             }
             if (next <= col) throw bad(`第${rowNumber}行的单元格${r ?? ''}顺序有误或重复`);
             col = next;
@@ -284,7 +285,7 @@ export class XlsxReader {
                 const k = /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : -1;
                 if (k < 0 || k >= strings.length) throw bad(`单元格 ${cellRef || `第${rowNumber}行第${col + 1}列`} 的共享字符串编号“${value}”无效`);
               }
-              cells[col] = cellValue(type, value, inlineText, strings);
+              cells[col] = cellValue(type, value, inlineText, strings, date1904);
             }
             break;
           case 'row':
@@ -297,7 +298,7 @@ export class XlsxReader {
   }
 }
 
-function cellValue(type: string, value: string, inlineText: string, strings: string[]): RawCell {
+function cellValue(type: string, value: string, inlineText: string, strings: string[], date1904: boolean): RawCell {
   switch (type) {
     case 's':
       return strings[Number(value)] ?? null;
@@ -305,8 +306,12 @@ function cellValue(type: string, value: string, inlineText: string, strings: str
       return inlineText;
     case 'str':
     case 'e':
-    case 'd':
       return value;
+    case 'd': {
+      // an ISO 8601 date (Strict Open XML saves every date so): the serial of the book's own system
+      const serial = isoToExcelSerial(value);
+      return serial === undefined ? value : serial - (date1904 ? DATE_1904_OFFSET : 0);
+    }
     case 'b':
       return value === '1' || value === 'true';
     default: {

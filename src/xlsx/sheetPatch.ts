@@ -7,7 +7,8 @@
  * - its own `<conditionalFormatting>` elements (found by HIGHLIGHT_MARK), replaced; the clerk's stay.
  */
 import { dayToExcelSerial } from '../core/dates.js';
-import { HIGHLIGHT_MARK, type HighlightColour, type OwnedValue, type SheetWrite } from '../core/writeback.js';
+import { HIGHLIGHT_MARK, type HighlightColour } from '../core/owned.js';
+import type { OwnedValue, SheetWrite } from '../core/writeback.js';
 import { areaRef, columnIndex, columnLetter, DATE_1904_OFFSET, parseArea } from '../core/address.js';
 import { attribute, escapeXml, tagEnd, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
 

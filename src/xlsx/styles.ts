@@ -6,7 +6,7 @@
  */
 import { SaxParser } from './sax.js';
 import { InputError } from '../core/problems.js';
-import { HIGHLIGHT_COLOURS, type HighlightColour } from '../core/writeback.js';
+import { HIGHLIGHT_COLOURS, type HighlightColour } from '../core/owned.js';
 import type { PatchStyles } from './sheetPatch.js';
 import { attribute, scanXml, withAttribute } from './xmlScan.js';
 

@@ -89,3 +89,35 @@ export async function otherWriter(source: string, target: string, opts: { table?
   parts.set('[Content_Types].xml', types);
   writeFileSync(target, await makeZip(parts));
 }
+
+const STRICT: [string, string][] = [
+  [MAIN, 'http://purl.oclc.org/ooxml/spreadsheetml/main'],
+  ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'],
+  ['http://schemas.openxmlformats.org/drawingml/2006/main', 'http://purl.oclc.org/ooxml/drawingml/main'],
+];
+
+/**
+ * A book as Excel saves it under "Strict Open XML 电子表格": the ISO/IEC 29500 Strict namespaces
+ * and relationship types, `conformance="strict"`, and every date cell an ISO 8601 text of type
+ * `d` (`<c t="d"><v>2014-08-15T00:00:00</v></c>`) rather than a serial number.
+ */
+export async function strictWorkbook(source: string, target: string): Promise<void> {
+  const parts = await zipParts(source);
+  const styles = parts.get('xl/styles.xml')?.toString() ?? '';
+  const dateFormats = new Set([14, 15, 16, 17, 22, ...[...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].filter((m) => /[yY]{2}/.test(m[2]!) && /[dD]/.test(m[2]!)).map((m) => Number(m[1]))]);
+  const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const dateStyles = new Set([...cellXfs.matchAll(/<xf\b[^>]*>/g)].map((m, i) => (dateFormats.has(Number(/numFmtId="(\d+)"/.exec(m[0])?.[1])) ? i : -1)).filter((i) => i >= 0));
+  const iso = (serial: number) => new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 19);
+  for (const [name, data] of parts) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    let xml = data.toString();
+    for (const [from, to] of STRICT) xml = xml.split(from).join(to);
+    if (name === 'xl/workbook.xml') xml = xml.replace(/<workbook\b/, '<workbook conformance="strict"');
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) {
+      xml = xml.replace(/<c r="([A-Z]+\d+)" s="(\d+)" t="n"><v>(\d+)<\/v><\/c>/g, (all, ref: string, s: string, v: string) =>
+        dateStyles.has(Number(s)) ? `<c r="${ref}" s="${s}" t="d"><v>${iso(Number(v))}</v></c>` : all);
+    }
+    parts.set(name, xml);
+  }
+  writeFileSync(target, await makeZip(parts));
+}

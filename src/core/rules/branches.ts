@@ -5,7 +5,7 @@
 import type { BranchMeetingRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding, type RowStatus } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
 export interface BranchStatus {
   branch: string;
@@ -33,16 +33,16 @@ export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config
   const statuses: RowStatus[] = [];
   for (const r of rows) {
     if (!r.branch || !r.date) {
-      statuses.push({ row: r.row, counted: false, reason: r.invalid.includes('date') ? '日期无法识别' : r.invalid.includes('branch') ? '党支部不在可选范围' : '缺少必填项' });
+      statuses.push(rowStatus(r, false, r.invalid.includes('date') ? '日期无法识别' : r.invalid.includes('branch') ? '党支部不在可选范围' : '缺少必填项'));
       continue;
     }
     if (!isWithin(r.date, from, to)) {
-      findings.push(finding('BRANCH_OUTSIDE_WINDOW', { ...place, row: r.row, column: '日期' }, { branch: r.branch, date: r.date, from, to }));
-      statuses.push({ row: r.row, counted: false, reason: '不在规定期间' });
+      findings.push(finding('BRANCH_OUTSIDE_WINDOW', rowAt(place, r, '日期'), { branch: r.branch, date: r.date, from, to }));
+      statuses.push(rowStatus(r, false, '不在规定期间'));
       continue;
     }
     const missing = EVALUATIONS.filter(([key]) => r[key] !== true).map(([, name]) => name);
-    statuses.push({ row: r.row, counted: missing.length === 0, reason: missing.length ? `一会四评缺${missing.join('、')}` : '计入' });
+    statuses.push(rowStatus(r, missing.length === 0, missing.length ? `一会四评缺${missing.join('、')}` : '计入'));
     byBranch.set(r.branch, [...(byBranch.get(r.branch) ?? []), r]);
   }
   const branches: BranchStatus[] = config.roster.branches.map((branch) => {
@@ -55,7 +55,7 @@ export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config
       return { branch, held: false, fourEvaluations: false };
     }
     const missing = missingOf(best);
-    if (missing.length > 0) findings.push(finding('BRANCH_EVALUATION_MISSING', { ...place, row: best.row, column: missing[0] }, { branch, missing: missing.map((m) => `“${m}”`).join('、') }));
+    if (missing.length > 0) findings.push(finding('BRANCH_EVALUATION_MISSING', rowAt(place, best, missing[0]), { branch, missing: missing.map((m) => `“${m}”`).join('、') }));
     const attendance = best.expected && best.present !== undefined ? best.present / best.expected : undefined;
     return { branch, held: true, fourEvaluations: missing.length === 0, date: best.date, expected: best.expected, present: best.present, attendance };
   });

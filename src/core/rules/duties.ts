@@ -9,7 +9,7 @@
 import type { DutyRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { addDays, formatDayZh, isWithin, lastDayOfMonth, monthKey, weekMonday, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding } from '../findings.js';
 import type { Roster } from '../roster.js';
 
 export interface DutyPeriod {
@@ -87,19 +87,19 @@ export function duties(rows: readonly DutyRow[], roster: Roster, config: Config,
   // leader → duty → set of week Mondays / months done
   const done = new Map<string, Map<string, Set<string>>>();
   for (const r of rows) {
-    const at = (column: string) => ({ ...place, row: r.row, column });
+    const at = (column: string) => rowAt(place, r, column);
     if (!r.date || !r.leader || !r.activity) {
-      statuses.push({ row: r.row, counted: false, reason: r.invalid.length ? '有无法识别的内容' : '缺少必填项' });
+      statuses.push(rowStatus(r, false, r.invalid.length ? '有无法识别的内容' : '缺少必填项'));
       continue;
     }
     if (!leaderNames.has(r.leader)) {
       findings.push(finding('DUTY_NOT_LEADER', at('校领导'), { name: r.leader }));
-      statuses.push({ row: r.row, counted: false, reason: roster.people.has(r.leader) ? '不是班子成员' : '名册中无此人' });
+      statuses.push(rowStatus(r, false, roster.people.has(r.leader) ? '不是班子成员' : '名册中无此人'));
       continue;
     }
     if (!isWithin(r.date, from, to)) {
       findings.push(finding('DUTY_OUTSIDE_WINDOW', at('日期'), { date: r.date, from, to }));
-      statuses.push({ row: r.row, counted: false, reason: '不在活动期内' });
+      statuses.push(rowStatus(r, false, '不在活动期内'));
       continue;
     }
     const key = monthly.includes(r.activity) ? monthKey(r.date) : weekMonday(r.date);
@@ -107,7 +107,7 @@ export function duties(rows: readonly DutyRow[], roster: Roster, config: Config,
     if (!byDuty) done.set(r.leader, (byDuty = new Map()));
     let set = byDuty.get(r.activity);
     if (!set) byDuty.set(r.activity, (set = new Set()));
-    statuses.push({ row: r.row, counted: true, reason: set.has(key) ? '计入（本期已有）' : '计入' });
+    statuses.push(rowStatus(r, true, set.has(key) ? '计入（本期已有）' : '计入'));
     set.add(key);
   }
   const result: LeaderDuties[] = [];

@@ -73,7 +73,7 @@ describe('homeVisits', () => {
   it('exempts a teacher not on duty and counts a leader who teaches', () => {
     const r = homeVisits([visit(3, '2014-03-03', '周离', '甲'), visit(4, '2014-03-03', '谭红', '乙')], staff, c, '2014-05-01', places);
     expect(r.teachers.some((t) => t.teacher === '周离')).toBe(false);
-    expect(r.rows[0]).toEqual({ row: 3, counted: false, reason: '无家访任务' });
+    expect(r.rows[0]).toEqual({ row: 3, sheet: '家访记录', counted: false, reason: '无家访任务' });
     expect(r.teachers.find((t) => t.teacher === '谭红')!.counted).toBe(1);
   });
 

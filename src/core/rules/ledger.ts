@@ -6,7 +6,7 @@
 import type { LedgerRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { daysBetween, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { rowAt, finding, type Finding } from '../findings.js';
 import type { Roster } from '../roster.js';
 
 export const LEDGER_STATUSES = ['已逾期', '即将到期', '要素不全', '整改中', '逾期完成', '已完成'] as const;
@@ -103,9 +103,9 @@ export interface LedgerResult {
 export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Config, asOf: Day, place: { file: string; sheet: string }): LedgerResult {
   const entries: LedgerEntry[] = [];
   const findings: Finding[] = [];
-  const seqRows = new Map<string, number>();
+  const seqRows = new Map<string, LedgerRow>();
   for (const row of rows) {
-    const at = (column: string) => ({ ...place, row: row.row, column });
+    const at = (column: string) => rowAt(place, row, column);
     const item = row.seq ? `${row.seq}号` : `（第${row.row}行）`;
     const people = row.people ?? [];
     const s = ledgerStatus(row, config, asOf);
@@ -113,8 +113,8 @@ export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Confi
     // Sub-rows under a 序号 merged down over them are tasks of one item, not a repeated number.
     if (row.seq && !row.merged?.includes('seq')) {
       const first = seqRows.get(row.seq);
-      if (first !== undefined) findings.push(finding('LEDGER_DUPLICATE_SEQ', at('序号'), { seq: row.seq, firstRow: first }));
-      else seqRows.set(row.seq, row.row);
+      if (first !== undefined) findings.push(finding('LEDGER_DUPLICATE_SEQ', at('序号'), { seq: row.seq, firstRow: first.row, ...(first.sheet !== row.sheet && first.sheet ? { firstSheet: first.sheet } : {}) }));
+      else seqRows.set(row.seq, row);
     }
     for (const [key, name] of SIX_ELEMENTS) {
       if (s.missing.includes(name) && !row.invalid.includes(key)) findings.push(finding('LEDGER_ELEMENT_MISSING', at(name), { item, element: name }));
@@ -129,7 +129,7 @@ export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Confi
     if (s.status === '已完成' && !row.doneDate) findings.push(finding('LEDGER_DONE_NO_DATE', at('完成日期'), { item }));
     entries.push({
       file: place.file,
-      sheet: place.sheet,
+      sheet: row.sheet ?? place.sheet,
       row: row.row,
       seq: row.seq,
       problem: row.problem,

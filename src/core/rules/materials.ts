@@ -6,7 +6,7 @@
 import type { MaterialRow } from '../columns.js';
 import type { Config } from '../config.js';
 import type { Day } from '../dates.js';
-import { finding, type Finding, type RowStatus } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
 
 /** The `【自动】校验` words of a material that meets the rule, or that nobody asked for. */
@@ -38,7 +38,7 @@ export function materials(rows: readonly MaterialRow[], roster: Roster, config: 
     const sent = r?.sent === true;
     const ok = submitted && reviewed && (!p.leader || sent);
     if (judged) {
-      const at = r ? { ...places.materials, row: r.row } : { ...places.roster, row: p.row };
+      const at = r ? rowAt(places.materials, r) : rowAt(places.roster, p);
       if (!submitted) findings.push(finding('MATERIAL_MISSING', { ...at, column: r ? '提交日期' : '姓名' }, { name: p.name, role, due, late: r?.submitted ?? '' }));
       else {
         if (!reviewed) findings.push(finding('MATERIAL_NOT_REVIEWED', { ...at, column: '审核' }, { name: p.name }));
@@ -50,19 +50,19 @@ export function materials(rows: readonly MaterialRow[], roster: Roster, config: 
   // Per row: whether this material meets the rule, and if not what is wrong with it now.
   const requiredNames = new Map(required.map((p) => [p.name, p]));
   const rowStatuses = rows.map((r): RowStatus => {
-    if (!r.name) return { row: r.row, counted: false, reason: '缺少必填项' };
+    if (!r.name) return rowStatus(r, false, '缺少必填项');
     const first = byName.get(r.name)!;
-    if (first !== r) return { row: r.row, counted: false, reason: `重复（以第${first.row}行为准）` };
+    if (first !== r) return rowStatus(r, false, `重复（以第${first.row}行为准）`);
     const p = requiredNames.get(r.name);
-    if (!p) return { row: r.row, counted: true, reason: MATERIAL_NOT_OWED };
+    if (!p) return rowStatus(r, true, MATERIAL_NOT_OWED);
     const status = result.find((m) => m.name === r.name)!;
-    if (status.ok) return { row: r.row, counted: true, reason: MATERIAL_OK };
+    if (status.ok) return rowStatus(r, true, MATERIAL_OK);
     const wrong = [
       !r.submitted ? '未填提交日期' : r.submitted > due ? `逾期提交（应在${due}前）` : '',
       !status.reviewed ? '未审核' : '',
       p.leader && !status.sent ? '未报送督导组' : '',
     ].filter(Boolean);
-    return { row: r.row, counted: false, reason: wrong.join('、') };
+    return rowStatus(r, false, wrong.join('、'));
   });
   return { materials: result, findings, rows: rowStatuses };
 }

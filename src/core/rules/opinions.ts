@@ -1,7 +1,7 @@
 /** R-opinion (§三.7): every opinion's 台账序号, when filled, names an existing ledger item; counts by 来源 and 问题类别. */
 import type { LedgerRow, OpinionRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { finding, type Finding, type RowStatus } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
 export interface OpinionStatus {
   checked: true;
@@ -25,16 +25,16 @@ export function opinions(rows: readonly OpinionRow[], ledger: readonly LedgerRow
     if (r.source) bySource[r.source] = (bySource[r.source] ?? 0) + 1;
     if (r.category) byCategory[r.category] = (byCategory[r.category] ?? 0) + 1;
     if (!r.ledgerSeq) {
-      statuses.push({ row: r.row, counted: true, reason: '计入（未对应整改事项）' });
+      statuses.push(rowStatus(r, true, '计入（未对应整改事项）'));
       continue;
     }
     if (seqs.has(r.ledgerSeq)) {
       traced++;
-      statuses.push({ row: r.row, counted: true, reason: `计入（对应整改事项${r.ledgerSeq}号）` });
+      statuses.push(rowStatus(r, true, `计入（对应整改事项${r.ledgerSeq}号）`));
     } else {
       untraced++;
-      findings.push(finding('OPINION_UNTRACED', { ...place, row: r.row, column: '台账序号' }, { seq: r.ledgerSeq }));
-      statuses.push({ row: r.row, counted: false, reason: `整改台账中没有${r.ledgerSeq}号` });
+      findings.push(finding('OPINION_UNTRACED', rowAt(place, r, '台账序号'), { seq: r.ledgerSeq }));
+      statuses.push(rowStatus(r, false, `整改台账中没有${r.ledgerSeq}号`));
     }
   }
   return { status: { checked: true, count: rows.length, traced, untraced, bySource, byCategory }, findings, rows: statuses };

@@ -69,7 +69,7 @@ describe('planProgress, one event after another', () => {
 
   it('the 民主生活会 must fall in 5月上旬 (1–10 May), and every branch must meet too', () => {
     const rules = ruleOutcomes({
-      duties: { missed: 0, judged: true, place }, visits: { teachers: 1, under: 0, place }, talks: { required: 1, missing: 0, place },
+      duties: { leaders: 5, missed: 0, judged: true, place }, visits: { teachers: 1, under: 0, place }, talks: { required: 1, missing: 0, place },
       branches: { total: 7, notOk: [], place },
     });
     expect(one(item('11'), inputs({ rules, workLog: log(['2014-05-10', '民主生活会']) }), '2014-07-01').items[0]!.status).toBe('已完成');
@@ -138,7 +138,7 @@ describe('planProgress, the ledger, the study sheets and the rules', () => {
   });
 
   it('a rule proves its item only when met in full; 三进三听 only once its window is judged', () => {
-    const rules = ruleOutcomes({ duties: { missed: 0, judged: false, place }, visits: { teachers: 48, under: 3, place }, talks: { required: 51, missing: 0, place } });
+    const rules = ruleOutcomes({ duties: { leaders: 5, missed: 0, judged: false, place }, visits: { teachers: 48, under: 3, place }, talks: { required: 51, missing: 0, place } });
     expect(one(item('5'), inputs({ rules }), '2014-08-15').items[0]).toMatchObject({ status: '进行中', missing: ['三进三听活动期未结束'] });
     expect(one(item('6'), inputs({ rules }), '2014-08-15').items[0]).toMatchObject({ status: '未完成', missing: ['家访未达标 3 人'] });
     expect(one(item('9'), inputs({ rules }), '2014-06-01').items[0]).toMatchObject({ status: '已完成', evidence: ['谈心谈话：应谈 51 对全部谈过'] });

@@ -6,7 +6,7 @@
  */
 import type { OpinionRow, StudySessionRow, WorkLogRow } from '../columns.js';
 import { formatDayZh, isWithin, type Day } from '../dates.js';
-import { finding, type Finding, type Place, type RowStatus } from '../findings.js';
+import { rowStatus, finding, type Finding, type Place, type RowStatus } from '../findings.js';
 import { windowZh, type PlanItem, type Proof, type RuleId, type Window } from '../plan.js';
 import { normalizeText } from '../text.js';
 import type { LedgerEntry } from './ledger.js';
@@ -31,6 +31,8 @@ export interface PlanItemStatus {
 /** A rule's result as a proof: met in full or not, and in words. */
 export interface RuleOutcome {
   done: boolean;
+  /** Nothing to judge (no one the rule asks anything of): why, and the item is 未检查, never 已完成. */
+  unchecked?: string;
   evidence: string;
   missing: string[];
   place: Place;
@@ -124,6 +126,7 @@ function proofResult(p: Proof, item: PlanItem, inputs: PlanInputs): ProofResult 
     case 'rule': {
       const r = inputs.rules[p.rule];
       if (!r) return none(inputs.rulesAbsent, inputs.ledger.place);
+      if (r.unchecked) return none(r.unchecked, r.place);
       return { proved: r.done, evidence: r.done ? [r.evidence] : [], missing: r.done ? [] : r.missing, used: [], place: r.place };
     }
     case 'ledgerNone': {
@@ -180,30 +183,33 @@ export function planProgress(items: readonly PlanItem[], inputs: PlanInputs, asO
   const titles = new Map(items.map((i) => [i.item, i.title]));
   const rows: RowStatus[] = (inputs.workLog?.rows ?? []).map((r) => {
     const proved = proves.get(r.row);
-    if (proved) return { row: r.row, counted: true, reason: `${PLAN_ROW_PROVES}第${proved.join('、')}项（${proved.map((i) => titles.get(i)).join('、')}）` };
-    if (!r.date || !r.event) return { row: r.row, counted: false, reason: r.invalid.includes('date') ? '日期无法识别' : r.invalid.includes('event') ? '事项不在可选范围' : '缺少必填项' };
+    if (proved) return rowStatus(r, true, `${PLAN_ROW_PROVES}第${proved.join('、')}项（${proved.map((i) => titles.get(i)).join('、')}）`);
+    if (!r.date || !r.event) return rowStatus(r, false, r.invalid.includes('date') ? '日期无法识别' : r.invalid.includes('event') ? '事项不在可选范围' : '缺少必填项');
     const owner = items.find((i) => i.proofs.some((p) => (p.kind === 'event' || p.kind === 'eventsNaming') && p.event === r.event));
-    if (!owner) return { row: r.row, counted: false, reason: '方案中没有用到这个事项' };
+    if (!owner) return rowStatus(r, false, '方案中没有用到这个事项');
     const naming = owner.proofs.find((p) => p.kind === 'eventsNaming');
-    if (naming && isWithin(r.date, owner.from, owner.to)) return { row: r.row, counted: false, reason: '内容中没有方案所列的制度名称' };
+    if (naming && isWithin(r.date, owner.from, owner.to)) return rowStatus(r, false, '内容中没有方案所列的制度名称');
     const ev = owner.proofs.find((p): p is Extract<Proof, { kind: 'event' }> => p.kind === 'event' && p.event === r.event);
     const within = ev?.within ?? owner;
-    if (ev?.after && isWithin(r.date, within.from, within.to)) return { row: r.row, counted: false, reason: `早于「${ev.after}」或没有「${ev.after}」` };
-    return { row: r.row, counted: false, reason: `不在第${owner.item}项的时间内（${windowZh(within)}）` };
+    if (ev?.after && isWithin(r.date, within.from, within.to)) return rowStatus(r, false, `早于「${ev.after}」或没有「${ev.after}」`);
+    return rowStatus(r, false, `不在第${owner.item}项的时间内（${windowZh(within)}）`);
   });
   return { items: statuses, findings, rows };
 }
 
 /** Each rule's result as a proof of its item. */
 export interface RuleFacts {
-  study?: { essaysMissing: string[]; excellent: number; excellentRequired: number; studyDays: number; minDays: number; collective: Record<string, boolean>; place: Place };
-  duties: { missed: number; judged: boolean; place: Place };
+  study?: { members: number; essaysMissing: string[]; excellent: number; excellentRequired: number; studyDays: number; minDays: number; collective: Record<string, boolean>; place: Place };
+  duties: { leaders: number; missed: number; judged: boolean; place: Place };
   visits: { teachers: number; under: number; place: Place };
   talks: { required: number; missing: number; place: Place };
   materials?: { required: number; notOk: string[]; place: Place };
   branches?: { total: number; notOk: string[]; place: Place };
   publicity?: { count: number; required: number; place: Place };
 }
+
+/** A rule with no one to ask anything of: 未检查, with the reason, not 已完成 on no data. */
+const nothingToJudge = (reason: string, place: Place): RuleOutcome => ({ done: false, unchecked: reason, evidence: '', missing: [reason], place });
 
 export function ruleOutcomes(f: RuleFacts): Partial<Record<RuleId, RuleOutcome>> {
   const out: Partial<Record<RuleId, RuleOutcome>> = {
@@ -217,6 +223,9 @@ export function ruleOutcomes(f: RuleFacts): Partial<Record<RuleId, RuleOutcome>>
       ? { done: true, evidence: `谈心谈话：应谈 ${f.talks.required} 对全部谈过`, missing: [], place: f.talks.place }
       : { done: false, evidence: '', missing: [`谈心谈话未谈 ${f.talks.missing} 对`], place: f.talks.place },
   };
+  if (!f.duties.leaders) out.duties = nothingToJudge('名册中没有班子成员，三进三听无从检查', f.duties.place);
+  if (!f.visits.teachers) out.visits = nothingToJudge('名册中没有有家访任务的教师（班主任或任教学科），家访无从检查', f.visits.place);
+  if (!f.talks.required) out.talks = nothingToJudge('名册中没有班子成员，应谈心的人无从确定', f.talks.place);
   if (f.study) {
     const s = f.study;
     const missing = [
@@ -225,11 +234,11 @@ export function ruleOutcomes(f: RuleFacts): Partial<Record<RuleId, RuleOutcome>>
       s.studyDays < s.minDays ? `集中学习 ${s.studyDays} 天（应 ${s.minDays} 天）` : '',
       ...Object.entries(s.collective).filter(([, held]) => !held).map(([form]) => `未开展“${form}”`),
     ].filter(Boolean);
-    out.study = { done: missing.length === 0, evidence: missing.length ? '' : `五个一：心得体会齐全，优秀 ${s.excellent} 篇，集中学习 ${s.studyDays} 天`, missing, place: s.place };
+    out.study = !s.members ? nothingToJudge('名册中没有在岗党员，五个一无从检查', s.place) : { done: missing.length === 0, evidence: missing.length ? '' : `五个一：心得体会齐全，优秀 ${s.excellent} 篇，集中学习 ${s.studyDays} 天`, missing, place: s.place };
   }
   if (f.materials) {
     const m = f.materials;
-    out.materials = { done: m.notOk.length === 0, evidence: `对照检查材料 ${m.required} 人全部合格`, missing: m.notOk.length ? [`对照检查材料不合格：${m.notOk.join('、')}`] : [], place: m.place };
+    out.materials = !m.required ? nothingToJudge('名册中没有班子成员或中层党员，对照检查材料无从检查', m.place) : { done: m.notOk.length === 0, evidence: `对照检查材料 ${m.required} 人全部合格`, missing: m.notOk.length ? [`对照检查材料不合格：${m.notOk.join('、')}`] : [], place: m.place };
   }
   if (f.branches) {
     const b = f.branches;

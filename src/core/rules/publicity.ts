@@ -2,7 +2,7 @@
 import type { PublicityRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding, type RowStatus } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
 export interface PublicityStatus {
   checked: true;
@@ -21,15 +21,15 @@ export function publicity(rows: readonly PublicityRow[], config: Config, asOf: D
   const statuses: RowStatus[] = [];
   for (const r of rows) {
     if (!r.date) {
-      statuses.push({ row: r.row, counted: false, reason: r.invalid.includes('date') ? '日期无法识别' : '缺少必填项' });
+      statuses.push(rowStatus(r, false, r.invalid.includes('date') ? '日期无法识别' : '缺少必填项'));
       continue;
     }
     if (!isWithin(r.date, from, to)) {
-      findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', { ...place, row: r.row, column: '日期' }, { date: r.date, from, to }));
-      statuses.push({ row: r.row, counted: false, reason: '不在活动期内' });
+      findings.push(finding('PUBLICITY_OUTSIDE_CAMPAIGN', rowAt(place, r, '日期'), { date: r.date, from, to }));
+      statuses.push(rowStatus(r, false, '不在活动期内'));
       continue;
     }
-    statuses.push({ row: r.row, counted: true, reason: '计入' });
+    statuses.push(rowStatus(r, true, '计入'));
     count++;
     if (r.form) byForm[r.form] = (byForm[r.form] ?? 0) + 1;
   }

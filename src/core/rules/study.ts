@@ -8,7 +8,7 @@
 import type { EssayRow, StudySessionRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding, type RowStatus } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
 
 export interface StudyStatus {
@@ -45,17 +45,17 @@ export function study(
   for (const e of essays) {
     if (e.award === config.study.excellentMark) excellent++;
     if (!e.name || !e.submitted) {
-      essayRows.push({ row: e.row, counted: false, reason: e.invalid.includes('submitted') ? '日期无法识别' : '缺少必填项' });
+      essayRows.push(rowStatus(e, false, e.invalid.includes('submitted') ? '日期无法识别' : '缺少必填项'));
       continue;
     }
     if (!memberNames.has(e.name)) {
-      findings.push(finding('STUDY_ESSAY_UNKNOWN', { ...places.essays, row: e.row, column: '姓名' }, { name: e.name }));
-      essayRows.push({ row: e.row, counted: false, reason: '不是名册中的在岗党员' });
+      findings.push(finding('STUDY_ESSAY_UNKNOWN', rowAt(places.essays, e, '姓名'), { name: e.name }));
+      essayRows.push(rowStatus(e, false, '不是名册中的在岗党员'));
     } else if (!isWithin(e.submitted, from, to)) {
-      findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', { ...places.essays, row: e.row, column: '提交日期' }, { date: e.submitted, from, to }));
-      essayRows.push({ row: e.row, counted: false, reason: '不在学习期内' });
+      findings.push(finding('STUDY_ESSAY_OUTSIDE_WINDOW', rowAt(places.essays, e, '提交日期'), { date: e.submitted, from, to }));
+      essayRows.push(rowStatus(e, false, '不在学习期内'));
     } else {
-      essayRows.push({ row: e.row, counted: true, reason: handed.has(e.name) ? '计入（此人已交过一篇）' : '计入' });
+      essayRows.push(rowStatus(e, true, handed.has(e.name) ? '计入（此人已交过一篇）' : '计入'));
       handed.add(e.name);
     }
   }
@@ -73,15 +73,15 @@ export function study(
   const sessionRows: RowStatus[] = [];
   for (const s of sessions) {
     if (!s.date || !s.form) {
-      sessionRows.push({ row: s.row, counted: false, reason: s.invalid.includes('date') ? '日期无法识别' : s.invalid.includes('form') ? '形式不在可选范围' : '缺少必填项' });
+      sessionRows.push(rowStatus(s, false, s.invalid.includes('date') ? '日期无法识别' : s.invalid.includes('form') ? '形式不在可选范围' : '缺少必填项'));
       continue;
     }
     if (!isWithin(s.date, from, to)) {
-      sessionRows.push({ row: s.row, counted: false, reason: '不在学习期内' });
+      sessionRows.push(rowStatus(s, false, '不在学习期内'));
       continue;
     }
     const concentrated = concentratedForms.includes(s.form);
-    sessionRows.push({ row: s.row, counted: true, reason: concentrated ? (days.has(s.date) ? '计入（同一天已计）' : '计入集中学习天数') : onceForms.includes(s.form) ? `计入（${s.form}）` : '计入' });
+    sessionRows.push(rowStatus(s, true, concentrated ? (days.has(s.date) ? '计入（同一天已计）' : '计入集中学习天数') : onceForms.includes(s.form) ? `计入（${s.form}）` : '计入'));
     if (concentrated) days.add(s.date);
     held.add(s.form);
   }

@@ -9,7 +9,7 @@
 import type { TalkRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
-import { finding, type Finding } from '../findings.js';
+import { rowStatus, rowAt, finding, type Finding } from '../findings.js';
 import type { Person, Roster } from '../roster.js';
 
 export interface TalkPair {
@@ -65,30 +65,30 @@ export function talks(rows: readonly TalkRow[], roster: Roster, config: Config, 
   const judged = to <= asOf;
   const required = requiredTalkPairs(roster, config);
   const findings: Finding[] = required.findings.map(({ leader, department }) =>
-    finding('TALK_DEPT_NO_HEAD', { ...places.roster, row: leader.row, column: '分管处室' }, { leader: leader.name, department, posts: config.talks.departmentHeadPosts.join('、') }),
+    finding('TALK_DEPT_NO_HEAD', rowAt(places.roster, leader, '分管处室'), { leader: leader.name, department, posts: config.talks.departmentHeadPosts.join('、') }),
   );
   const held = new Map<string, Day>();
   const statuses: TalkResult['rows'] = [];
   for (const r of rows) {
-    const at = (column: string) => ({ ...places.talks, row: r.row, column });
+    const at = (column: string) => rowAt(places.talks, r, column);
     if (!r.date || !r.talker || !r.talkee) {
-      statuses.push({ row: r.row, counted: false, reason: r.invalid.length ? '有无法识别的内容' : '缺少必填项' });
+      statuses.push(rowStatus(r, false, r.invalid.length ? '有无法识别的内容' : '缺少必填项'));
       continue;
     }
     const strangers = ([['talker', '谈话人'], ['talkee', '谈话对象']] as const).filter(([key]) => !roster.people.has(r[key]!));
     for (const [key, role] of strangers) findings.push(finding('TALK_UNKNOWN_PERSON', at(role), { role: role === '谈话人' ? '人' : '对象', name: r[key]! }));
     if (strangers.length) {
-      statuses.push({ row: r.row, counted: false, reason: '名册中无此人' });
+      statuses.push(rowStatus(r, false, '名册中无此人'));
       continue;
     }
     if (!isWithin(r.date, from, to)) {
       findings.push(finding('TALK_OUTSIDE_WINDOW', at('日期'), { date: r.date, from, to }));
-      statuses.push({ row: r.row, counted: false, reason: '不在谈心期内' });
+      statuses.push(rowStatus(r, false, '不在谈心期内'));
       continue;
     }
     const key = pairKey(r.talker, r.talkee);
     if (!held.has(key) || r.date < held.get(key)!) held.set(key, r.date);
-    statuses.push({ row: r.row, counted: true, reason: '计入' });
+    statuses.push(rowStatus(r, true, '计入'));
   }
   const pairs: TalkPair[] = required.pairs.map((p) => {
     const date = held.get(pairKey(p.a, p.b));
