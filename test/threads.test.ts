@@ -18,6 +18,8 @@ import { copyDir, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip, zipParts } from './helpers/zip.js';
 
 const VISITS = '走访记录.xlsx';
+// every command here puts its big sheet on a thread, whatever the cores of the machine
+const THREADS = { TAIZHANG_THREADS: '1' };
 const COPIES = 45;
 let dir: string;
 let bigBook: Buffer;
@@ -66,7 +68,7 @@ it('a thread reads the rows and merges of a big sheet exactly as this thread doe
 }, 60_000);
 
 it('check on a big log: the CLI (the log read on a thread) says what a page (one thread) says', async () => {
-  const cli = runCli(['check', dir, '--json', '--as-of', '2014-08-15']);
+  const cli = runCli(['check', dir, '--json', '--as-of', '2014-08-15'], THREADS);
   expect(cli.code).toBe(1);
   const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
   const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
@@ -79,11 +81,11 @@ it('check on a big log: the CLI (the log read on a thread) says what a page (one
 it('refresh on a big log: the CLI (read and patched on a thread) writes the bytes a page (one thread) makes', async () => {
   const work = copyDir(dir);
   try {
-    const dry = runCli(['refresh', work, '--dry-run', '--as-of', '2014-08-15']);
+    const dry = runCli(['refresh', work, '--dry-run', '--as-of', '2014-08-15'], THREADS);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toMatch(/走访记录\.xlsx：将更新（试运行，未写入）/);
     expect(readFileSync(join(work, VISITS)).equals(bigBook)).toBe(true);
-    const r = runCli(['refresh', work, '--as-of', '2014-08-15']);
+    const r = runCli(['refresh', work, '--as-of', '2014-08-15'], THREADS);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/走访记录\.xlsx：已更新（家访记录：新增列 【自动】校验，(\d+) 个单元格有变化/);
     const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
@@ -97,7 +99,7 @@ it('refresh on a big log: the CLI (read and patched on a thread) writes the byte
     expect(cells).toBeGreaterThan(COPIES * 600);
     expect(Buffer.from(visits.bytes!).equals(readFileSync(join(work, VISITS)))).toBe(true);
     // and once more: nothing changes
-    expect(runCli(['refresh', work, '--as-of', '2014-08-15']).stdout).toMatch(/走访记录\.xlsx：无变化，未改动/);
+    expect(runCli(['refresh', work, '--as-of', '2014-08-15'], THREADS).stdout).toMatch(/走访记录\.xlsx：无变化，未改动/);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -110,7 +112,7 @@ it('a big log that is not well formed: one Chinese line naming it, exit 2, nothi
     writeFileSync(join(bad, VISITS), spoilt);
     const before = snapshot(bad);
     for (const command of ['check', 'refresh']) {
-      const r = runCli([command, bad]);
+      const r = runCli([command, bad], THREADS);
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/走访记录\.xlsx/);
@@ -121,7 +123,7 @@ it('a big log that is not well formed: one Chinese line naming it, exit 2, nothi
     const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(bad, n)))]));
     const config = configFromText(readFileSync(join(bad, 'taizhang.config.json'), 'utf8'));
     const here = await checkSource(new MemorySource(files), runContext(config, '2014-08-15')).catch((e: Error) => e.message);
-    expect(runCli(['check', bad]).stderr.trimEnd()).toBe(`taizhang: ${here}`);
+    expect(runCli(['check', bad], THREADS).stderr.trimEnd()).toBe(`taizhang: ${here}`);
   } finally {
     rmSync(bad, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
+import { RowUnpacker } from '../xlsx/rowPack.js';
 import { encodeText } from '../xlsx/zip.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import type { RowsData } from './sheetWorker.js';
@@ -62,11 +63,12 @@ export function spareThread(worker: Worker): void {
 /** Reads the sheet's rows on `worker` (the kept or a new thread when none is given). */
 export async function readRowsOnThread(path: string, file: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void, worker = startSheetThread()): Promise<MergeRange[]> {
   const messages = threadMessages<RowsData, MergeRange[]>(worker, { kind: 'rows', path, file, sheet, batchRows: BATCH_ROWS }, ROWS_AHEAD, (clean) => giveBack(worker, clean));
+  const rows = new RowUnpacker();
   try {
     for (;;) {
       const next = await messages.next();
       if (next.done) return next.value;
-      if ('rows' in next.value) for (const row of next.value.rows) onRow(row);
+      if ('rows' in next.value) rows.unpack(next.value.rows, onRow);
       else progress?.(next.value.progress);
     }
   } finally {

@@ -5,9 +5,9 @@
  * deflating the new text).
  */
 import { parentPort } from 'node:worker_threads';
-import type { RawRow } from '../core/table.js';
 import { sheetTransform, type SheetPatchJob } from '../xlsx/patch.js';
 import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
+import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
 import { comparedText, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import { openZip } from '../xlsx/zip.js';
@@ -19,20 +19,18 @@ export type SheetJob = ThreadJob & { path: string; file: string } & (
   | { kind: 'patch'; patch: SheetPatchJob; pieceChars: number }
 );
 
-export type RowsData = { rows: RawRow[] } | { progress: number };
+export type RowsData = { rows: PackedRows } | { progress: number };
 
 async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
   const send = threadSender<RowsData, unknown>(job);
   const reader = await openWorkbook(new FileSource(job.path, job.file), job.file);
   try {
-    let batch: RawRow[] = [];
+    const batch = new RowPacker();
     const merges = await reader.readRows(job.sheet, (row) => {
-      batch.push(row);
-      if (batch.length < job.batchRows) return;
-      send.data({ rows: batch });
-      batch = [];
+      batch.add(row);
+      if (batch.count >= job.batchRows) send.data({ rows: batch.take() });
     }, (done) => send.data({ progress: done }));
-    if (batch.length) send.data({ rows: batch });
+    if (batch.count) send.data({ rows: batch.take() });
     send.end(merges);
   } finally {
     await reader.close();

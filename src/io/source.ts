@@ -5,6 +5,7 @@
  */
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { Duplex } from 'node:stream';
 import { createGunzip, createInflate, createInflateRaw } from 'node:zlib';
@@ -89,6 +90,21 @@ export class FileSource extends Reader<string> {
   }
 }
 
+/**
+ * Which work on a big sheet goes to a thread of its own. Measured on two cores (npm run bench,
+ * 100,000-row log): reading on a thread saved no wall time (the inflate already runs on libuv's
+ * pool beside the main thread) and cost 0.3 s of CPU, so it waits for a third core; patching on a
+ * thread (beside the main thread's deflate) saved wall time on two. TAIZHANG_THREADS=1 or 0 puts
+ * both on threads or neither (the tests use it).
+ */
+export function sheetThreadsPay(): { read: boolean; patch: boolean } {
+  const asked = process.env.TAIZHANG_THREADS;
+  if (asked === '1' || asked === '0') return { read: asked === '1', patch: asked === '1' };
+  if (asked === 'patch') return { read: false, patch: true };
+  const cores = availableParallelism();
+  return { read: cores > 2, patch: cores > 1 };
+}
+
 /** A workbook file this big (compressed) likely holds a sheet of BIG_PART_BYTES (inflated). */
 const BIG_FILE_BYTES = 1 << 20;
 
@@ -96,8 +112,21 @@ export class FolderSource implements WorkbookSource {
   private readonly opened: FileSource[] = [];
   /** A sheet thread started while the first workbooks are read, when a big one is there. */
   private spareThread: Worker | undefined;
+  /** Reads a big sheet on a thread of its own (only where threads pay: see sheetThreadsPay). */
+  readonly readSheetRows?: (name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void) => Promise<MergeRange[]>;
+  /** Patches a big sheet on a thread of its own (likewise). */
+  readonly patchSheet?: (name: string, job: SheetPatchJob) => ReturnType<SheetPatchElsewhere>;
 
-  constructor(readonly where: string) {}
+  constructor(readonly where: string, private readonly threads = sheetThreadsPay()) {
+    if (threads.read) {
+      this.readSheetRows = (name, sheet, onRow, progress) => {
+        const thread = this.spareThread;
+        this.spareThread = undefined;
+        return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
+      };
+    }
+    if (threads.patch) this.patchSheet = (name, job) => patchOnThread(join(this.where, name), name, job);
+  }
 
   async list(): Promise<string[]> {
     let names: string[];
@@ -113,7 +142,7 @@ export class FolderSource implements WorkbookSource {
   /** Starts a sheet thread while the first workbooks are read, when one of `names` is big. */
   async expect(names: string[]): Promise<void> {
     const sizes = await Promise.all(names.map((n) => stat(join(this.where, n)).then((s) => s.size, () => 0)));
-    if (sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
+    if (this.threads.read && sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
   }
 
   async open(name: string): Promise<ZipSource> {
@@ -129,16 +158,6 @@ export class FolderSource implements WorkbookSource {
       await source.close();
       await made.done();
     } };
-  }
-
-  readSheetRows(name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]> {
-    const thread = this.spareThread;
-    this.spareThread = undefined;
-    return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
-  }
-
-  patchSheet(name: string, job: SheetPatchJob): ReturnType<SheetPatchElsewhere> {
-    return patchOnThread(join(this.where, name), name, job);
   }
 
   /** Closes every file this source opened, and a sheet thread it did not need. */

@@ -88,10 +88,52 @@ function nameCharAt(s: string, i: number, start: boolean): number {
   return (start ? isNameStart(c) : isNameChar(c)) ? 1 : 0;
 }
 
+/** ASCII name characters (XML's NameChar below 128), looked up rather than tested. */
+const ASCII_NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_NAME_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 45 || c === 46 ? 1 : 0;
+
 /** The end of a name that starts at `i` (checked to start one), within `n`. */
 function nameEnd(s: string, i: number, n: number): number {
-  for (let k = nameCharAt(s, i, false); i < n && k > 0; k = nameCharAt(s, i, false)) i += k;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (!ASCII_NAME_CHAR[c]) return i;
+      i++;
+      continue;
+    }
+    const k = nameCharAt(s, i, false);
+    if (!k) return i;
+    i += k;
+  }
   return i;
+}
+
+/** Whether `s` holds `word` at `at` (a loop: for the short names of tags, faster than startsWith). */
+function sameAt(s: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Names seen before, by first character and length: a sheet says `row`, `c` and `v` a million
+ * times, and each time this hands on the same string instead of cutting a new one (which the
+ * handler then compares, and the closing tag compares again).
+ */
+class NameCache {
+  private readonly names: (string | undefined)[] = new Array(128 * 16);
+
+  /** The name `s[from, to)`: a cached string when one is the same, else a new one (cached). */
+  take(s: string, from: number, to: number): string {
+    const c = s.charCodeAt(from);
+    const length = to - from;
+    if (c >= 128 || length >= 16) return s.slice(from, to);
+    const slot = c * 16 + length;
+    const known = this.names[slot];
+    if (known !== undefined && sameAt(s, from, known)) return known;
+    const name = s.slice(from, to);
+    this.names[slot] = name;
+    return name;
+  }
 }
 
 function isNameStart(c: number): boolean {
@@ -173,6 +215,7 @@ export class SaxParser {
   private readonly stack: string[] = [];
   private rootSeen = false;
   private readonly attributes = new SaxAttributes();
+  private readonly names = new NameCache();
 
   constructor(private readonly handler: SaxHandler) {}
 
@@ -252,7 +295,9 @@ export class SaxParser {
         this.onText(s, i, lt);
         this.atStart = false;
       }
-      if (!final && lt + 1 < n && this.constructEnd(s, lt) < 0) return lt;
+      // a token left incomplete by earlier chunks is searched on from where that search stopped,
+      // and parsed only once it is whole: a long one then costs its length, not its length squared
+      if (!final && lt === 0 && this.searched > 0 && this.constructEnd(s, lt) < 0) return lt;
       const next = lt + 1 < n ? s.charCodeAt(lt + 1) : -1;
       let end: number;
       if (next === SLASH) end = this.closeTag(s, lt);
@@ -262,6 +307,9 @@ export class SaxParser {
       else end = this.openTag(s, lt);
       if (end < 0) {
         if (final) throw new XmlSyntaxError('unexpected end in a tag');
+        // incomplete: remember how far its end was searched (the parsers above stop at the chunk's end)
+        if (lt + 1 < n) this.constructEnd(s, lt);
+        else if (n - lt > MAX_TOKEN_CHARS) throw new XmlTokenTooLong(n - lt);
         return lt;
       }
       i = end;
@@ -302,7 +350,7 @@ export class SaxParser {
     if (!first) throw new XmlSyntaxError('bad tag name');
     i = nameEnd(s, i + first, n);
     if (i >= n) return -1;
-    const name = s.slice(lt + 1, i);
+    const name = this.names.take(s, lt + 1, i);
     const attrs = this.attributes;
     attrs.count = 0;
     for (;;) {
@@ -336,7 +384,7 @@ export class SaxParser {
       const k = nameCharAt(s, i, true);
       if (!k) throw new XmlSyntaxError('bad attribute name');
       i = nameEnd(s, i + k, n);
-      const attrName = s.slice(nameStart, i);
+      const attrName = this.names.take(s, nameStart, i);
       while (i < n && isSpace(s.charCodeAt(i))) i++;
       if (i >= n) return -1;
       if (s.charCodeAt(i) !== EQ) throw new XmlSyntaxError('attribute without a value');
@@ -372,10 +420,10 @@ export class SaxParser {
     if (gt < 0) return -1;
     let end = gt;
     while (end > lt + 2 && isSpace(s.charCodeAt(end - 1))) end--;
-    const name = s.slice(lt + 2, end);
+    // the name must be the open element's: compared in place, no string cut
     const open = this.stack.pop();
-    if (open !== name) throw new XmlSyntaxError('mismatched closing tag');
-    this.handler.close?.(name);
+    if (open === undefined || end - (lt + 2) !== open.length || !sameAt(s, lt + 2, open)) throw new XmlSyntaxError('mismatched closing tag');
+    this.handler.close?.(open);
     return gt + 1;
   }
 
