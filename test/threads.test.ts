@@ -4,7 +4,9 @@
  * big log here is the sample's, its 647 visits written 45 times over (about 8.8 MB of sheet XML,
  * over the size that sends a sheet to a thread).
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RawRow } from '../src/core/table.js';
@@ -14,7 +16,7 @@ import { refreshToBytes } from '../src/run/refresh.js';
 import { jsonReportText } from '../src/run/report.js';
 import { MemorySource } from '../src/run/source.js';
 import { openWorkbook } from '../src/xlsx/reader.js';
-import { copyDir, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
+import { CLI, copyDir, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip, zipParts } from './helpers/zip.js';
 
 const VISITS = '走访记录.xlsx';
@@ -104,6 +106,37 @@ it('refresh on a big log: the CLI (read and patched on a thread) writes the byte
     rmSync(work, { recursive: true, force: true });
   }
 }, 180_000);
+
+/** The threads a CLI run had, from the CPU profile node writes for each (`node --cpu-prof`). */
+function threadsOf(args: string[], threads: '0' | '1'): string[][] {
+  const profiles = mkdtempSync(join(tmpdir(), 'taizhang-prof-'));
+  try {
+    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, ...args], { encoding: 'utf8', env: { ...process.env, TAIZHANG_THREADS: threads }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(1);
+    return readdirSync(profiles).map((f) => {
+      const profile = JSON.parse(readFileSync(join(profiles, f), 'utf8')) as { nodes: { callFrame: { url: string } }[] };
+      return [...new Set(profile.nodes.map((n) => n.callFrame.url.split('/').pop()!).filter((u) => /^(taizhang|sheetWorker)\.js$/.test(u)))];
+    });
+  } finally {
+    rmSync(profiles, { recursive: true, force: true });
+  }
+}
+
+it('the thread path is the one taken: a second thread runs sheetWorker.js for check and refresh, and none when threads are off', () => {
+  const work = copyDir(dir);
+  try {
+    for (const command of ['check', 'refresh']) {
+      const on = threadsOf([command, work, '--as-of', '2014-08-15'], '1');
+      expect(on.filter((urls) => urls.includes('sheetWorker.js')).length, command).toBeGreaterThanOrEqual(1);
+      expect(on.filter((urls) => urls.includes('taizhang.js')).length, command).toBe(1);
+    }
+    const off = threadsOf(['check', work, '--as-of', '2014-08-15'], '0');
+    expect(off).toHaveLength(1);
+    expect(off[0]).not.toContain('sheetWorker.js');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 120_000);
 
 it('a big log that is not well formed: one Chinese line naming it, exit 2, nothing changed', async () => {
   const bad = copyDir(SAMPLE);
