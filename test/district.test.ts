@@ -50,8 +50,8 @@ describe('taizhang district', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       '岳阳市第十中学：无法检查（整改台账.xlsx：工作簿设置了打开密码（已加密），无法读取；请在 Excel 或 WPS 中取消密码后另存为 .xlsx）',
-      '七中：已逾期 3 项，方案未完成 8 项，错误 37 条',
-      '一中：已逾期 1 项，方案未完成 5 项，错误 22 条',
+      '七中：已逾期 3 项，家访未达标 3 人，方案未完成 8 项，错误 37 条',
+      '一中：已逾期 1 项，家访未达标 1 人，方案未完成 5 项，错误 22 条',
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, '各校汇总-2014-08-15.xlsx'));

@@ -52,7 +52,7 @@ describe('a night on the sample, over STARTTLS with a login', () => {
     expect(mail.subject).toBe('教育实践活动台账日报 2014-08-15：逾期3项，即将到期2项，家访未达标3人');
     expect(mail.text).toContain('整改台账：共 18 项，已逾期 3 项，即将到期 2 项');
     expect(mail.text).toContain('逾期整改事项：');
-    expect(mail.html).toContain('家访：有任务的教师 48 人，未达标 3 人');
+    expect(mail.html).toContain('家访：有家访任务的教师 48 人，未达标 3 人');
   });
 
   it('attaches the summary under its Chinese name, in both encodings mail clients need, and it opens', async () => {

@@ -9,7 +9,7 @@ import type { Finding } from '../core/findings.js';
 import { peopleOwing } from '../core/people.js';
 import { InputError } from '../core/problems.js';
 import { CONFIG_NAME } from '../run/context.js';
-import { tallyLines } from '../run/text.js';
+import { internalErrorLine, tallyLines } from '../run/text.js';
 import { el, readFileBytes, setChildren } from '../view/dom.js';
 import { mountFindings } from '../view/findings.js';
 import { ExcelHost } from './excel.js';
@@ -59,7 +59,7 @@ function busy(text?: string): void {
 
 function fail(e: unknown): void {
   busy();
-  $('error').textContent = e instanceof InputError ? e.message : `出错了：${(e as Error)?.message ?? String(e)}`;
+  $('error').textContent = e instanceof InputError ? e.message : internalErrorLine((e as Error)?.message ?? String(e), 'zh');
   $('error').hidden = false;
 }
 

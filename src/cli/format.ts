@@ -2,22 +2,15 @@
 import { relative } from 'node:path';
 import type { Lang } from '../core/findings.js';
 import type { FileRefresh } from '../io/refresh.js';
+import { OUTCOME_WORDS } from '../run/refresh.js';
 
 export { jsonReport } from '../run/report.js';
 export { formatReport } from '../run/text.js';
 
-const OUTCOME_EN: Record<FileRefresh['outcome'], string> = {
-  written: 'written',
-  unchanged: 'unchanged, left as it was',
-  'would-write': 'would be written (dry run, nothing written)',
-  locked: 'skipped: open in Excel/WPS (close it and run again)',
-  'changed-on-disk': 'skipped: changed on disk while the tool worked (run again)',
-  legacy: 'not written: a legacy .xls/.et workbook (taizhang convert makes an .xlsx beside it)',
-};
 
 /** One line for a workbook the refresh had to leave alone, in the asked language. */
 export function refreshProblem(f: FileRefresh, lang: Lang): string {
-  return lang === 'en' ? `${f.file}: ${OUTCOME_EN[f.outcome]}` : f.message;
+  return lang === 'en' ? `${f.file}: ${OUTCOME_WORDS[f.outcome].en}` : f.message;
 }
 
 /** The console lines of a refresh: per workbook, what was written and where the backup is. */
@@ -27,7 +20,7 @@ export function formatRefresh(dir: string, files: readonly FileRefresh[], lang: 
       const details = f.outcome === 'written' || f.outcome === 'would-write'
         ? ` (${f.sheets.map((s) => `${s.sheet}: ${s.addedColumns.length ? `new columns ${s.addedColumns.join(', ')}, ` : ''}${s.changedCells} cells changed`).join('; ')})`
         : '';
-      return `  ${f.file}: ${OUTCOME_EN[f.outcome]}${details}${f.backup ? `; previous version kept as ${relative(dir, f.backup)}` : ''}`;
+      return `  ${f.file}: ${OUTCOME_WORDS[f.outcome].en}${details}${f.backup ? `; previous version kept as ${relative(dir, f.backup)}` : ''}`;
     })].join('\n');
   }
   const lines = ['回写：'];

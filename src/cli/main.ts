@@ -11,6 +11,7 @@ import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
 import { anySkipped, isSkipped, refresh } from '../io/refresh.js';
 import { jsonReportText } from '../run/report.js';
+import { internalErrorLine, schoolLine } from '../run/text.js';
 import { formatRefresh, formatReport, jsonReport, jsonRefresh, refreshProblem } from './format.js';
 
 interface CommonOptions {
@@ -151,8 +152,7 @@ program
     else {
       const { worstFirst } = await import('../summary/district.js');
       for (const s of worstFirst(result.schools) as typeof result.schools) {
-        const t = s.report?.tally;
-        process.stdout.write(t ? `${s.school}：已逾期 ${t.ledger['已逾期']} 项，方案未完成 ${t.plan['未完成']} 项，错误 ${t.errors} 条\n` : `${s.school}：无法检查（${s.reason}）\n`);
+        process.stdout.write(`${schoolLine(s.school, s.report, s.reason, lang)}\n`);
       }
       process.stdout.write(`\n各校汇总已生成：${result.path}\n`);
     }
@@ -237,6 +237,6 @@ try {
     fail(e.messageIn(lang));
   } else {
     if (process.env.TAIZHANG_DEBUG) console.error(e);
-    fail(`内部错误：${(e as Error)?.message ?? String(e)}（未修改任何文件；请把这一行发给维护人员）`);
+    fail(internalErrorLine((e as Error)?.message ?? String(e), lang, true));
   }
 }

@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { daysBetween, formatDayZh, type Day } from './dates.js';
 import type { Report } from './report.js';
 import type { Roster } from './roster.js';
+import { ledgerItemName } from './words.js';
 
 export type OwedKind = '家访' | '谈心' | '心得体会' | '对照检查' | '三进三听' | '整改';
 
@@ -109,7 +110,7 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
 
   for (const e of report.ledger) {
     if (!LEDGER_OWED.has(e.status)) continue;
-    const item = e.seq ? `整改事项${e.seq}号` : `整改台账第${e.row}行`;
+    const item = `${e.seq ? '整改事项' : '整改台账'}${ledgerItemName(e)}`;
     const text = e.status === '已逾期' ? `${item}已逾期${e.daysLate}天` : e.status === '即将到期' ? `${item}即将到期（还剩${e.daysLeft}天）` : `${item}要素不全（${e.missing.join('、')}）`;
     for (const name of e.people) add(name, { kind: '整改', text, late: e.status !== '即将到期', ...(e.deadline ? { due: e.deadline } : {}) });
   }

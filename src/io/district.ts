@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/problems.js';
 import { exitCodeOf, type Report } from '../core/report.js';
 import { jsonReport } from '../run/report.js';
+import { internalErrorLine, linesAsHtml, schoolLine } from '../run/text.js';
 import { asOfOption, CONFIG_NAME } from '../run/context.js';
 import { check } from './check.js';
 
@@ -45,7 +46,7 @@ export async function checkSchool(dir: string, options: { asOf?: string } = {}):
     return { school, dir, exit: exitCodeOf(result.report), report: jsonReport(result.report, 'zh') as SchoolResult['report'] };
   } catch (e) {
     if (e instanceof InputError) return { school, dir, exit: 2, reason: e.message };
-    return { school, dir, exit: 2, reason: `内部错误：${(e as Error)?.message ?? String(e)}` };
+    return { school, dir, exit: 2, reason: internalErrorLine((e as Error)?.message ?? String(e), 'zh') };
   }
 }
 
@@ -123,11 +124,10 @@ export function districtMail(r: DistrictResult): { subject: string; text: string
   const lines = [
     `各校党的群众路线教育实践活动台账汇总（截至 ${r.asOf}）`,
     '',
-    ...checked.map((s) => `${s.school}：已逾期 ${s.report!.tally.ledger['已逾期']} 项，家访未达标 ${s.report!.tally.visits.underQuota} 人，方案未完成 ${s.report!.tally.plan['未完成']} 项，错误 ${s.report!.tally.errors} 条`),
-    ...failed.map((s) => `${s.school}：无法检查（${s.reason}）`),
+    ...checked.map((s) => schoolLine(s.school, s.report, undefined, 'zh')),
+    ...failed.map((s) => schoolLine(s.school, undefined, s.reason, 'zh')),
     '',
     '详见附件各校汇总表。本邮件由 taizhang 自动发送。',
   ];
-  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  return { subject, text: lines.join('\n'), html: `<div style="font-family:'Microsoft YaHei',sans-serif;font-size:14px">${lines.map((l) => (l ? `<p style="margin:2px 0">${esc(l)}</p>` : '<br>')).join('')}</div>` };
+  return { subject, text: lines.join('\n'), html: linesAsHtml(lines) };
 }

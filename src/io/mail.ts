@@ -10,16 +10,11 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { overdueWorstFirst } from '../core/rules/ledger.js';
+import { changesLines, dutiesLine, ledgerLine, linesAsHtml, overdueItemLine, phaseLine, planLine, talksLine, visitsLine, type Changes } from '../run/text.js';
 
 export const PASSWORD_ENV = 'TAIZHANG_SMTP_PASS';
 
-export interface Changes {
-  becameOverdue: string[];
-  closed: string[];
-  reachedQuota: string[];
-  /** Plan items that turned 未完成 since the last mail. */
-  planUndone: string[];
-}
+export type { Changes };
 
 export interface MailContent {
   subject: string;
@@ -27,41 +22,26 @@ export interface MailContent {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** Subject and body of the nightly mail. */
 export function mailContent(report: Report, changes: Changes | undefined, skipped: readonly string[]): MailContent {
   const t = report.tally;
   const subject = `教育实践活动台账日报 ${report.asOf}：逾期${t.ledger['已逾期']}项，即将到期${t.ledger['即将到期']}项，家访未达标${t.visits.underQuota}人`;
   const lines: string[] = [
     `${report.school} 党的群众路线教育实践活动台账日报（截至 ${report.asOf}）`,
-    `当前阶段：${report.phase.name}${report.phase.from ? `，本阶段还剩 ${report.phase.daysLeft} 天` : ''}`,
+    `当前阶段：${phaseLine(report.phase, 'zh')}`,
     '',
-    `整改台账：共 ${t.ledger.total} 项，已逾期 ${t.ledger['已逾期']} 项，即将到期 ${t.ledger['即将到期']} 项，要素不全 ${t.ledger['要素不全']} 项，已完成 ${t.ledger['已完成'] + t.ledger['逾期完成']} 项`,
-    `家访：有任务的教师 ${t.visits.teachers} 人，未达标 ${t.visits.underQuota} 人`,
-    `三进三听：缺 ${t.duties.missedWeeks} 个周次，每月任务缺 ${t.duties.missedMonths} 次`,
-    `谈心谈话：应谈 ${t.talks.required} 对，已谈 ${t.talks.done} 对`,
-    `方案 ${t.plan.total} 项：已完成 ${t.plan['已完成']}，进行中 ${t.plan['进行中']}，未开始 ${t.plan['未开始']}，未完成 ${t.plan['未完成']}${t.plan['未检查'] ? `，未检查 ${t.plan['未检查']}` : ''}`,
+    ledgerLine(report, 'zh'),
+    visitsLine(report, 'zh'),
+    dutiesLine(report, 'zh'),
+    talksLine(report, 'zh'),
+    planLine(report, 'zh'),
   ];
   const overdue = overdueWorstFirst(report.ledger);
-  if (overdue.length) {
-    lines.push('', '逾期整改事项：');
-    for (const e of overdue) lines.push(`  ${e.seq ? `${e.seq}号 ` : ''}${e.problem ?? ''}（责任人 ${e.people.join('、') || '未填'}，时限 ${e.deadlineText ?? ''}，逾期 ${e.daysLate} 天）`);
-  }
-  if (changes) {
-    lines.push('', '与上次相比：');
-    const none = !changes.becameOverdue.length && !changes.closed.length && !changes.reachedQuota.length && !changes.planUndone.length;
-    if (changes.becameOverdue.length) lines.push(`  新逾期：${changes.becameOverdue.join('；')}`);
-    if (changes.closed.length) lines.push(`  已办结：${changes.closed.join('；')}`);
-    if (changes.reachedQuota.length) lines.push(`  家访新达标：${changes.reachedQuota.join('、')}`);
-    if (changes.planUndone.length) lines.push(`  方案新未完成：${changes.planUndone.join('；')}`);
-    if (none) lines.push('  无变化');
-  }
+  if (overdue.length) lines.push('', '逾期整改事项：', ...overdue.map((e) => `  ${overdueItemLine(e)}`));
+  if (changes) lines.push('', '与上次相比：', ...changesLines(changes).map((l) => `  ${l}`));
   if (skipped.length) lines.push('', '未能更新的工作簿：', ...skipped.map((s) => `  ${s}`));
   lines.push('', '详见附件汇总表。本邮件由 taizhang 自动发送。');
-  const text = lines.join('\n');
-  const html = `<div style="font-family:'Microsoft YaHei',sans-serif;font-size:14px">${lines.map((l) => (l ? `<p style="margin:2px 0">${escapeHtml(l)}</p>` : '<br>')).join('')}</div>`;
-  return { subject, text, html };
+  return { subject, text: lines.join('\n'), html: linesAsHtml(lines) };
 }
 
 export class MailError extends Error {}

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
 import { resolveContext, type CheckOptions } from './check.js';
-import { mailContent, MailError, sendMail, type Changes } from './mail.js';
+import { mailContent, MailError, sendMail } from './mail.js';
+import { changesLines, internalErrorLine, ledgerItemLabel, type Changes } from '../run/text.js';
 import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { findingsListPath, summaryPath, writeFindingsList, writeSummary } from './summary.js';
@@ -57,7 +58,7 @@ interface Snapshot {
 function snapshotOf(report: Report): Snapshot {
   return {
     asOf: report.asOf,
-    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: `${e.seq ? `${e.seq}号` : `第${e.row}行`}${e.problem ? ` ${e.problem}` : ''}`, status: e.status })),
+    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: ledgerItemLabel(e), status: e.status })),
     visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
     plan: report.plan.map((p) => ({ item: p.item, title: p.title, status: p.status })),
   };
@@ -126,10 +127,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     const changes = previous ? changesSince(previous, current) : undefined;
     if (changes) {
       write(`  与上次（${previous!.asOf}）相比：新逾期 ${changes.becameOverdue.length} 项，已办结 ${changes.closed.length} 项，家访新达标 ${changes.reachedQuota.length} 人`);
-      for (const c of changes.becameOverdue) write(`    新逾期：${c}`);
-      for (const c of changes.closed) write(`    已办结：${c}`);
-      for (const c of changes.reachedQuota) write(`    家访新达标：${c}`);
-      for (const c of changes.planUndone) write(`    方案新未完成：${c}`);
+      for (const line of changesLines(changes)) write(`    ${line}`);
     } else write('  没有上次的记录，本次不比较');
 
     const content = mailContent(report, changes, skipped);
@@ -148,7 +146,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     write(`nightly 结束：${outcome === 'done' ? '全部完成' : `有 ${problems.length} 个问题`}，共用时 ${((now().getTime() - started.getTime()) / 1000).toFixed(1)} 秒`);
     return { outcome, log, problems, summary: path, findingsList: list, eml, report };
   } catch (e) {
-    const reason = e instanceof InputError ? e.messageIn('zh') : `内部错误：${(e as Error).message}`;
+    const reason = e instanceof InputError ? e.messageIn('zh') : internalErrorLine((e as Error).message, 'zh');
     write(`nightly 中止：${reason}`);
     return { outcome: e instanceof InputError ? 'stopped' : 'partial', log, problems: [reason] };
   } finally {

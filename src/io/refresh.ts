@@ -15,7 +15,7 @@ import { basename, extname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { WorkbookId } from '../core/columns.js';
 import { findWorkbook } from '../run/files.js';
-import { prepareWorkbook, planWrites, WRITTEN_SHEETS, type Prepared, type SheetChange } from '../run/refresh.js';
+import { OUTCOME_WORDS, prepareWorkbook, planWrites, WRITTEN_SHEETS, type FileOutcome, type Prepared, type SheetChange } from '../run/refresh.js';
 import { InputError } from '../core/problems.js';
 import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
 import { isAlive } from './process.js';
@@ -32,7 +32,7 @@ export interface RefreshOptions extends CheckOptions {
   beforeWrite?: (path: string) => Promise<void>;
 }
 
-export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk' | 'legacy';
+export type { FileOutcome };
 
 export interface FileRefresh {
   file: string;
@@ -114,14 +114,6 @@ async function syncDir(dir: string): Promise<void> {
   await handle?.close();
 }
 
-const STATUS_WORDS: Record<FileOutcome, string> = {
-  written: '已更新',
-  unchanged: '无变化，未改动',
-  'would-write': '将更新（试运行，未写入）',
-  locked: '已跳过',
-  'changed-on-disk': '已跳过',
-  legacy: '旧版格式，未回写',
-};
 
 /** Why a file or folder cannot be written, as a clerk can act on it; undefined for errors that are not the system's. */
 export function cannotWrite(e: unknown, dir: string, file: string): InputError | undefined {
@@ -154,7 +146,7 @@ interface Ready {
  */
 async function writeAll(dir: string, prepared: { path: string; fp: Fingerprint; p: Prepared }[], keep: number, now: Date, options: RefreshOptions): Promise<Map<Prepared, FileRefresh>> {
   const done = new Map<Prepared, FileRefresh>();
-  const result = (w: Prepared, path: string, outcome: FileOutcome, message = `${w.file}：${STATUS_WORDS[outcome]}`, backup?: string): FileRefresh => ({
+  const result = (w: Prepared, path: string, outcome: FileOutcome, message = `${w.file}：${OUTCOME_WORDS[outcome].zh}`, backup?: string): FileRefresh => ({
     file: w.file, path, sheets: w.patch.changes(), outcome, message, ...(backup ? { backup } : {}),
   });
   if (options.dryRun) {

@@ -30,6 +30,19 @@ export function planWrites(result: CheckResult, live: boolean): Map<string, Shee
   return new Map(planWriteBack(result, sheetsRead(result), result.config, result.report.asOf, live).map((w) => [writeKey(w.sheetId as SheetId, w.sheet!), w]));
 }
 
+/** What a refresh did with a workbook. */
+export type FileOutcome = 'written' | 'unchanged' | 'would-write' | 'locked' | 'changed-on-disk' | 'legacy';
+
+/** Each outcome in words: the Chinese the console's line says after the file, the English line. */
+export const OUTCOME_WORDS: Record<FileOutcome, { zh: string; en: string }> = {
+  written: { zh: '已更新', en: 'written' },
+  unchanged: { zh: '无变化，未改动', en: 'unchanged, left as it was' },
+  'would-write': { zh: '将更新（试运行，未写入）', en: 'would be written (dry run, nothing written)' },
+  locked: { zh: '已跳过', en: 'skipped: open in Excel/WPS (close it and run again)' },
+  'changed-on-disk': { zh: '已跳过', en: 'skipped: changed on disk while the tool worked (run again)' },
+  legacy: { zh: '旧版格式，未回写', en: 'not written: a legacy .xls/.et workbook (taizhang convert makes an .xlsx beside it)' },
+};
+
 /** A workbook the write-back leaves alone, and why, in one line for the clerk. */
 export interface Untouched {
   id: WorkbookId;
@@ -92,7 +105,7 @@ export async function refreshToBytes(source: WorkbookSource, result: CheckResult
       out.push({
         id: p.id, file: p.file, changes: p.patch.changes(),
         ...(changedParts.length ? { bytes } : {}),
-        message: `${p.file}：${changedParts.length ? '已更新' : '无变化'}`,
+        message: `${p.file}：${OUTCOME_WORDS[changedParts.length ? 'written' : 'unchanged'].zh}`,
       });
     }
     return out;

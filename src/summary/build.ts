@@ -7,12 +7,13 @@
  */
 import ExcelJS from 'exceljs';
 import type { Config } from '../core/config.js';
-import { formatDayZh, toDate, type Day } from '../core/dates.js';
+import { toDate, type Day } from '../core/dates.js';
 import type { Evaluation } from '../core/report.js';
 import { dueSoonNearestFirst, LEDGER_STATUSES, overdueWorstFirst } from '../core/rules/ledger.js';
 import { HIGHLIGHT_COLOURS, PERSON_BEHIND, PERSON_OK, progressWord } from '../core/writeback.js';
 import { windowZh } from '../core/plan.js';
 import type { PlanStatusWord } from '../core/rules/plan.js';
+import { phaseLine, phaseSpan, planLine } from '../core/words.js';
 
 export const FONT = '微软雅黑';
 export const COLOURS = {
@@ -113,7 +114,7 @@ function overview(wb: ExcelJS.Workbook, ev: Evaluation, config: Config): void {
   ws.getRow(1).height = 30;
   ws.mergeCells('A2:F2');
   const phase = report.phase;
-  ws.getCell('A2').value = `截至 ${asOf}　当前阶段：${phase.name}${phase.from ? `（${formatDayZh(phase.from)}—${formatDayZh(phase.to!)}，本阶段还剩 ${phase.daysLeft} 天）` : ''}　全程还剩 ${phase.campaignDaysLeft} 天`;
+  ws.getCell('A2').value = `截至 ${asOf}　当前阶段：${phaseLine(phase, 'zh')}${phaseSpan(phase)}　全程还剩 ${phase.campaignDaysLeft} 天`;
   ws.getCell('A2').font = { name: FONT, size: 11 };
   ws.getCell('A3').value = '活动进度';
   ws.getCell('B3').value = phase.campaignProgress;
@@ -124,7 +125,7 @@ function overview(wb: ExcelJS.Workbook, ev: Evaluation, config: Config): void {
 
   const p = t.plan;
   const figures: [string, number | string, string, boolean][] = [
-    ['方案逐项：未完成', p['未完成'], `方案 ${p.total} 项：已完成 ${p['已完成']}，进行中 ${p['进行中']}，未开始 ${p['未开始']}，未完成 ${p['未完成']}${p['未检查'] ? `，未检查 ${p['未检查']}` : ''}`, p['未完成'] > 0],
+    ['方案逐项：未完成', p['未完成'], planLine(report, 'zh'), p['未完成'] > 0],
     ['整改事项：已逾期', t.ledger['已逾期'], `共 ${t.ledger.total} 项`, t.ledger['已逾期'] > 0],
     ['整改事项：即将到期', t.ledger['即将到期'], `${config.ledger.dueSoonDays} 天内到期`, false],
     ['整改事项：要素不全', t.ledger['要素不全'], '六要素未填全', t.ledger['要素不全'] > 0],

@@ -3,6 +3,7 @@
  * the schools that could not be checked, then by overdue items and rule breaches. Printable like
  * the school summary (A4 landscape, header repeated), in Chinese.
  */
+import { ledgerItemLabel, phaseShort } from '../core/words.js';
 import ExcelJS from 'exceljs';
 import type { Report } from '../core/report.js';
 import { toDate, type Day } from '../core/dates.js';
@@ -33,11 +34,11 @@ export function buildDistrict(schools: readonly SchoolLine[], asOf: Day): ExcelJ
   const rows = worstFirst(schools).map((s) => {
     const r = s.report;
     const t = r?.tally;
-    const overdue = r ? r.ledger.filter((e) => e.status === '已逾期').map((e) => `${e.seq ? `${e.seq}号` : `第${e.row}行`}${e.problem ? ` ${e.problem}` : ''}（逾期${e.daysLate}天）`) : [];
+    const overdue = r ? r.ledger.filter((e) => e.status === '已逾期').map((e) => `${ledgerItemLabel(e)}（逾期${e.daysLate}天）`) : [];
     return {
       school: s.school,
       state: s.exit === 2 ? '无法检查' : s.exit === 1 ? '有问题' : '正常',
-      phase: r ? `${r.phase.name}${r.phase.from ? `（剩${r.phase.daysLeft}天）` : ''}` : '',
+      phase: r ? phaseShort(r.phase, 'zh') : '',
       overdue: t?.ledger['已逾期'] ?? null,
       dueSoon: t?.ledger['即将到期'] ?? null,
       incomplete: t?.ledger['要素不全'] ?? null,

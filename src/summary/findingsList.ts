@@ -7,6 +7,7 @@
  * Built with exceljs from the same evaluation as everything else; the same bytes for the same
  * evaluation in Node and in a page.
  */
+import { SEVERITY_WORDS } from '../core/words.js';
 import ExcelJS from 'exceljs';
 import { findingPeople, type Finding } from '../core/findings.js';
 import { peopleOwing } from '../core/people.js';
@@ -20,7 +21,7 @@ export function cellLink(f: Pick<Finding, 'file' | 'sheet' | 'cell'>, folder = '
   return `${folder}${f.file}#'${f.sheet.replace(/'/g, "''")}'!${f.cell}`;
 }
 
-const SEVERITY = { error: '错误', warning: '提醒' } as const;
+const SEVERITY = SEVERITY_WORDS.zh;
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The findings in the list's order: errors first, then by workbook, sheet and row. */

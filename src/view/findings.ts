@@ -5,6 +5,7 @@
  * all works from the keyboard; a finding with a cell the host can go to is a button, any other is
  * plain text. Written for the oldest webview the pane meets (see ./dom.ts).
  */
+import { SEVERITY_WORDS } from '../core/words.js';
 import type { Finding } from '../core/findings.js';
 import { el, setChildren } from './dom.js';
 import { buildView, viewSummary, type Line, type ViewInput, type ViewState } from './model.js';
@@ -25,7 +26,7 @@ export interface FindingsView {
   summary(): string;
 }
 
-const SEVERITY_WORD = { error: '错误', warning: '提醒' } as const;
+const SEVERITY_WORD = SEVERITY_WORDS.zh;
 
 export function mountFindings(root: HTMLElement, options: FindingsOptions = {}): FindingsView {
   let input: ViewInput = { report: { findings: [] }, people: [] };

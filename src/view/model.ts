@@ -5,6 +5,7 @@
  * line (「未写家访日记 85 条」), a filter (只看错误), a search over names and words, the 按人员 view,
  * and pages: whatever the count, only one page of lines is ever drawn, and the total is said.
  */
+import { findingWhere } from '../core/words.js';
 import { findingPeople, findingShort, type Finding } from '../core/findings.js';
 import type { PersonOwes } from '../core/people.js';
 import type { Report } from '../core/report.js';
@@ -57,10 +58,9 @@ export function groupOf(f: Finding, fixedIn: ViewInput['fixedIn'] = {}): { file:
   return fixedIn[f.code] ?? { file: f.file, ...(f.sheet ? { sheet: f.sheet } : {}) };
 }
 
-/** The place of a finding in a clerk's words: 「第5行 整改时限（J列）」. */
+/** The place of a finding in a clerk's words, as the console says it: 「第5行 整改时限(J列)」. */
 export function whereOf(f: Finding): string {
-  const column = f.column ? `${f.column}${f.cell ? `（${f.cell.replace(/\d+$/, '')}列）` : ''}` : '';
-  return [f.row ? `第${f.row}行` : '', column].filter(Boolean).join(' ');
+  return findingWhere(f, 'zh');
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,7 +4,6 @@
  * byte for byte. The page ends a worker whose check it no longer wants and starts another.
  */
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
-import { noteMessage } from '../core/findings.js';
 import { peopleOwing } from '../core/people.js';
 import { windowZh } from '../core/plan.js';
 import { InputError } from '../core/problems.js';
@@ -16,7 +15,7 @@ import { refreshToBytes } from '../run/refresh.js';
 import { jsonReportText } from '../run/report.js';
 import { MemorySource } from '../run/source.js';
 import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName } from '../run/summary.js';
-import { tallyLines } from '../run/text.js';
+import { internalErrorLine, noteLine, phaseLine, tallyLines } from '../run/text.js';
 import type { CheckedView, Request, Response } from './protocol.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,22 +27,17 @@ const post = (message: Response, transfer: Transferable[] = []) => (self as unkn
 /** The bytes as an ArrayBuffer of their own, to hand over to the page without a copy. */
 const own = (u8: Uint8Array): ArrayBuffer => (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength ? u8.buffer : u8.slice().buffer) as ArrayBuffer;
 
-function phaseText(result: CheckResult): string {
-  const p = result.report.phase;
-  return p.index >= 1 && p.from ? `${p.name}，本阶段剩余 ${p.daysLeft} 天` : p.name;
-}
-
 function view(result: CheckResult): CheckedView {
   const r = result.report;
   const visits = result.loaded.sheets.homeVisits?.[0];
   return {
     school: r.school,
     asOf: r.asOf,
-    phase: phaseText(result),
+    phase: phaseLine(r.phase, 'zh'),
     findings: r.findings,
     people: peopleOwing(r, result.roster, result.config),
     fixedIn: visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {},
-    notes: r.notes.map((n) => `${n.sheet ? `${n.file} › ${n.sheet}：` : `${n.file}：`}${noteMessage(n, 'zh')}`),
+    notes: r.notes.map((n) => noteLine(n, 'zh')),
     tally: tallyLines(r, 'zh'),
     files: Object.values(result.loaded.files).filter((f): f is string => !!f),
     plan: r.plan.map((p) => ({ item: p.item, title: p.title, window: windowZh(p), status: p.status, note: (p.status === '已完成' ? p.evidence : p.missing).join('；') })),
@@ -122,7 +116,7 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     else if (req.type === 'list') await list(req.id);
     else json(req.id);
   } catch (e) {
-    const message = e instanceof InputError ? e.message : `内部错误：${(e as Error)?.message ?? String(e)}（请把这一行发给维护人员）`;
+    const message = e instanceof InputError ? e.message : internalErrorLine((e as Error)?.message ?? String(e), 'zh');
     post({ type: 'error', id: req.id, message });
   }
 };
