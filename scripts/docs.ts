@@ -1,13 +1,17 @@
 /**
- * The workbook formats of docs/工作簿格式与检查规则.md, written from the column tables (the one place
- * a column is described), so the document cannot drift from what the tool reads.
+ * The generated parts of docs/工作簿格式与检查规则.md: the workbook formats, written from the
+ * declaration of the workbooks and their column tables (the one place a column is described), and
+ * the list of every code a report or an error can carry, written from the catalogues. So the
+ * document cannot drift from what the tool reads and says.
  *
- *     npx tsx scripts/docs.ts        rewrites the generated part of the document
+ *     npx tsx scripts/docs.ts        rewrites the generated parts of the document
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SHEETS, type ColumnSpec } from '../src/core/columns.js';
+import { WORKBOOKS, type ColumnSpec } from '../src/core/columns.js';
+import { MESSAGES, NOTES } from '../src/core/messages.js';
+import { PROBLEMS } from '../src/core/problems.js';
 import { defaultConfig } from '../src/core/config.js';
 
 export const DOC = join(fileURLToPath(new URL('..', import.meta.url)), 'docs', '工作簿格式与检查规则.md');
@@ -30,12 +34,9 @@ const TYPE_WORDS: Record<ColumnSpec['type'], string> = {
 export function workbookFormats(): string {
   const config = defaultConfig();
   const out: string[] = [BEGIN, ''];
-  let workbook = '';
-  for (const sheet of SHEETS) {
-    if (sheet.workbook !== workbook) {
-      workbook = sheet.workbook;
-      out.push(`### ${config.files[sheet.workbook]}`, '');
-    }
+  for (const workbook of WORKBOOKS) {
+    out.push(`### ${config.files[workbook.id]}`, '');
+    for (const sheet of workbook.sheets) {
     out.push(`#### 工作表“${sheet.sheet}”`, '', '| 列 | 也认作 | 必填 | 内容 | 缺少这一列时 |', '|---|---|---|---|---|');
     for (const c of sheet.columns as readonly ColumnSpec[]) {
       const options = c.options?.(config);
@@ -44,17 +45,35 @@ export function workbookFormats(): string {
       out.push(`| ${c.header} | ${(c.variants ?? []).join('、')} | ${c.required ? '是' : ''} | ${content}${empty} | ${c.absentMeans?.(config) ?? ''} |`);
     }
     out.push('');
+    }
   }
   out.push(END);
   return out.join('\n');
 }
 
-/** The document with its generated part replaced. */
+const CODES_BEGIN = '<!-- 以下代码表由 scripts/docs.ts 根据代码目录生成，请勿手改 -->';
+const CODES_END = '<!-- 代码表结束 -->';
+
+/** Every code with what it means: findings (with severity), the reader's notes, the problems that stop a run. */
+export function codeCatalogue(): string {
+  const out = [CODES_BEGIN, '', '| 代码 | 类别 | 含义 |', '|---|---|---|'];
+  for (const [code, e] of Object.entries(MESSAGES)) out.push(`| \`${code}\` | ${e.severity === 'error' ? '错误' : '提醒'} | ${e.short} |`);
+  for (const [code, e] of Object.entries(NOTES)) out.push(`| \`${code}\` | 说明 | ${e.short} |`);
+  for (const [code, e] of Object.entries(PROBLEMS)) out.push(`| \`${code}\` | 无法运行（退出码 2） | ${e.short} |`);
+  out.push('', CODES_END);
+  return out.join('\n');
+}
+
+function replaceBetween(doc: string, begin: string, end: string, text: string): string {
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`${DOC}: the markers ${begin} … ${end} are missing`);
+  return doc.slice(0, a) + text + doc.slice(b + end.length);
+}
+
+/** The document with its generated parts replaced. */
 export function withFormats(doc: string): string {
-  const a = doc.indexOf(BEGIN);
-  const b = doc.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`${DOC}: the markers of the generated part are missing`);
-  return doc.slice(0, a) + workbookFormats() + doc.slice(b + END.length);
+  return replaceBetween(replaceBetween(doc, BEGIN, END, workbookFormats()), CODES_BEGIN, CODES_END, codeCatalogue());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -11,7 +11,8 @@ import type { SheetId, WorkbookId } from '../core/columns.js';
 import type { SheetWrite } from '../core/writeback.js';
 import { evaluateLoaded, type CheckResult } from '../run/check.js';
 import { CONFIG_NAME, configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
-import { loadWorkbooks, workbookIdOf, WORKBOOK_SHEETS } from '../run/load.js';
+import { WORKBOOKS } from '../core/columns.js';
+import { loadWorkbooks, workbookIdOf } from '../run/load.js';
 import { planWrites, writeKey } from '../run/refresh.js';
 import { MemorySource } from '../run/source.js';
 import type { HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
@@ -120,7 +121,7 @@ export class PaneSession {
     const last = this.last ?? (await this.check());
     const writes = planWrites(last.result, last.ctx.live);
     const targets: { sheet: string; write: SheetWrite; owned: Set<number> }[] = [];
-    for (const spec of WORKBOOK_SHEETS.find(([id]) => id === last.openId)![1]) {
+    for (const spec of WORKBOOKS.find((w) => w.id === last.openId)!.sheets) {
       for (const info of last.result.loaded.sheets[spec.id as SheetId] ?? []) {
         const write = writes.get(writeKey(info.id, info.sheet));
         if (write) targets.push({ sheet: info.sheet, write, owned: ownedColumns(write, info.layout.owned) });

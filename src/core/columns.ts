@@ -297,7 +297,11 @@ export const SHEETS = [
 /** A sheet's id: which kind of table it is (`roster`, `homeVisits`, `ledger` …). */
 export type SheetId = (typeof SHEETS)[number]['id'];
 
-export function sheetsOf(workbook: WorkbookId): SheetSpec[] {
+/** A declared sheet: its spec, with its id as a type (`'homeVisits'`, not any string). */
+export type DeclaredSheet = SheetSpec & { id: SheetId };
+
+/** The sheets of a workbook, in the declared order. */
+export function sheetsOf(workbook: WorkbookId): DeclaredSheet[] {
   return SHEETS.filter((s) => s.workbook === workbook);
 }
 
@@ -306,9 +310,9 @@ export function sheetsOf(workbook: WorkbookId): SheetSpec[] {
  * the visit tally needs it), each sheet with its typed id. Loading, the write-back, the collector
  * and the docs all read this.
  */
-export const WORKBOOKS: readonly { id: WorkbookId; sheets: readonly SheetSpec[] }[] = (['roster', 'visits', 'ledger', 'study'] as const).map((id) => ({ id, sheets: sheetsOf(id) }));
+export const WORKBOOKS: readonly { id: WorkbookId; sheets: readonly DeclaredSheet[] }[] = (['roster', 'visits', 'ledger', 'study'] as const).map((id) => ({ id, sheets: sheetsOf(id) }));
 
 /** The spec of a sheet id. */
-export function specOf(id: SheetId): SheetSpec {
+export function specOf(id: SheetId): DeclaredSheet {
   return SHEETS.find((s) => s.id === id)!;
 }

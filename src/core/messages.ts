@@ -1,15 +1,26 @@
 /**
- * The catalogue of finding codes: severity and the message in Chinese (what clerks read) and
- * English (`--lang en`). Released codes keep their meaning; add, never repurpose.
+ * The catalogues of codes, one shape for all (Words): the findings (with their severity and the
+ * people they name), the notes of the reader, and (in problems.ts) the problems that stop a run.
+ * Released codes keep their meaning; add, never repurpose.
  */
 import type { Params } from './findings.js';
 
-interface Entry {
-  severity: 'error' | 'warning';
+/**
+ * What every catalogue entry holds (findings, notes and the problems that stop a run alike): the
+ * sentence in Chinese (what clerks read) and English (`--lang en`), and what the code means in a
+ * few words, which the docs list and a folded line shows (「未写家访日记 85 条」).
+ */
+export interface Words {
   zh: (p: Params) => string;
   en: (p: Params) => string;
-  /** What the finding is about, in a few words (a folded line: 「未写家访日记 85 条」). */
+  /** What the code is about, in a few words. */
   short: string;
+}
+
+export const words = (short: string, zh: Words['zh'], en: Words['en']): Words => ({ short, zh, en });
+
+interface Entry extends Words {
+  severity: 'error' | 'warning';
   /** The params that name the people a finding is about (a list, `people`, is split on 、). */
   who?: readonly string[];
 }
@@ -94,9 +105,9 @@ export type FindingCode = keyof typeof MESSAGES;
 
 /** Notes: what the reader did that a clerk may want to know, neither an error nor a warning. */
 export const NOTES = {
-  HEADER_REPEATED: { zh: (p: Params) => `表头在第${p.rows}行又出现了（共 ${p.count} 处，为打印而重复），这些行不作为数据读取`, en: (p: Params) => `the header repeats at row(s) ${p.rows} (${p.count} in all, for printing); those rows are not read as data` },
-  SHEET_NOT_READ: { zh: (p: Params) => `工作表“${p.sheet}”的名字以“${p.kind}”开头，但表头不符（${p.reason}），未读取`, en: (p: Params) => `sheet "${p.sheet}" is named like "${p.kind}" but its header does not match (${p.reason}); not read` },
-  TABLE_ENDED: { zh: (p: Params) => `表格在第${p.lastRow}行结束；第${p.endRow}行起（“${p.marker}”）是表尾，未作为数据读取`, en: (p: Params) => `the table ends at row ${p.lastRow}; from row ${p.endRow} ("${p.marker}") is its footer, not read as data` },
-} as const satisfies Record<string, { zh: (p: Params) => string; en: (p: Params) => string }>;
+  HEADER_REPEATED: words('表头在数据中重复', (p) => `表头在第${p.rows}行又出现了（共 ${p.count} 处，为打印而重复），这些行不作为数据读取`, (p) => `the header repeats at row(s) ${p.rows} (${p.count} in all, for printing); those rows are not read as data`),
+  SHEET_NOT_READ: words('同名开头的工作表未读取', (p) => `工作表“${p.sheet}”的名字以“${p.kind}”开头，但表头不符（${p.reason}），未读取`, (p) => `sheet "${p.sheet}" is named like "${p.kind}" but its header does not match (${p.reason}); not read`),
+  TABLE_ENDED: words('表格在表尾前结束', (p) => `表格在第${p.lastRow}行结束；第${p.endRow}行起（“${p.marker}”）是表尾，未作为数据读取`, (p) => `the table ends at row ${p.lastRow}; from row ${p.endRow} ("${p.marker}") is its footer, not read as data`),
+} as const satisfies Record<string, Words>;
 
 export type NoteCode = keyof typeof NOTES;

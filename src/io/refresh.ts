@@ -15,7 +15,8 @@ import { basename, extname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { WorkbookId } from '../core/columns.js';
 import { findWorkbook } from '../run/files.js';
-import { OUTCOME_WORDS, prepareWorkbook, planWrites, WRITTEN_SHEETS, type FileOutcome, type Prepared, type SheetChange } from '../run/refresh.js';
+import { WORKBOOKS } from '../core/columns.js';
+import { OUTCOME_WORDS, prepareWorkbook, planWrites, type FileOutcome, type Prepared, type SheetChange } from '../run/refresh.js';
 import { InputError } from '../core/problems.js';
 import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
 import { isAlive } from './process.js';
@@ -235,7 +236,7 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   // Fingerprints first, so a change made while the tool reads is also caught.
   const names = await new FolderSource(dir).list();
   const before = new Map<WorkbookId, Fingerprint>();
-  for (const [id] of WRITTEN_SHEETS) {
+  for (const { id } of WORKBOOKS) {
     const found = findWorkbook(names, config.files[id]);
     const fp = found && (await fingerprint(join(dir, found)).catch(() => undefined));
     if (fp) before.set(id, fp);
@@ -248,7 +249,7 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   try {
     // Everything that can refuse a workbook as bad input (its styles part) is read for every
     // workbook before any is written: a bad part in the last one leaves the first ones as they were.
-    for (const [id] of WRITTEN_SHEETS) {
+    for (const { id } of WORKBOOKS) {
       const fp = before.get(id);
       const file = result.loaded.files[id];
       if (!fp || !file) continue;

@@ -33,7 +33,6 @@ export interface Loaded {
 export type Progress = (step: { file: string; sheet: string; done: number }) => void;
 
 /** The sheets of each workbook, in reading order (the roster first: the visit tally needs it). */
-export const WORKBOOK_SHEETS: [WorkbookId, readonly SheetSpec[]][] = WORKBOOKS.map((w) => [w.id, w.sheets]);
 
 /**
  * A workbook read as rows rather than bytes: the one open in a spreadsheet host (an add-in reads
@@ -82,10 +81,10 @@ const soleSheetOk = (specs: readonly SheetSpec[]) => specs.filter((s) => !s.opti
 /** Which of the office's workbooks a workbook is, by the sheets it has (names beginning with a kind's count). */
 export function workbookIdOf(file: string, sheetNames: readonly string[]): WorkbookId {
   const names = sheetNames.map(normalizeText);
-  for (const [id, specs] of WORKBOOK_SHEETS) {
+  for (const { id, sheets: specs } of WORKBOOKS) {
     if (specs.some((s) => !s.optional && names.some((n) => n.startsWith(normalizeText(s.sheet))))) return id;
   }
-  throw new InputError('NOT_A_LEDGER_WORKBOOK', { file, expected: WORKBOOK_SHEETS.map(([, s]) => `“${s[0]!.sheet}”`).join('、') });
+  throw new InputError('NOT_A_LEDGER_WORKBOOK', { file, expected: WORKBOOKS.map((w) => `“${w.sheets[0]!.sheet}”`).join('、') });
 }
 
 /**
@@ -189,7 +188,7 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
   const names = await source.list();
   const files: Loaded['files'] = {};
   const missing: string[] = [];
-  for (const [id] of WORKBOOK_SHEETS) {
+  for (const { id } of WORKBOOKS) {
     const found = id === openId ? open!.name : findWorkbook(names, config.files[id]);
     if (found) files[id] = found;
     else if (id !== 'study') missing.push(config.files[id]); // 学习教育 may be absent: those rules say 未检查
@@ -201,7 +200,7 @@ export async function loadWorkbooks(source: WorkbookSource, config: Config, prog
   // Every workbook that cannot be read is named at once: after the first, the others are still
   // opened and their sheets looked up (not read into the rules, which lack what came before).
   const problems: InputError[] = [];
-  for (const [id, specs] of WORKBOOK_SHEETS) {
+  for (const { id, sheets: specs } of WORKBOOKS) {
     const file = files[id];
     if (!file) continue;
     try {

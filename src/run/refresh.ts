@@ -15,14 +15,13 @@ import type { WorkbookSource } from './source.js';
 export type { SheetChange, WorkbookPatch } from '../xlsx/patch.js';
 
 /** The workbooks the write-back touches, with the kinds of sheet in each: every one, from the one declaration. */
-export const WRITTEN_SHEETS: [WorkbookId, SheetId[]][] = WORKBOOKS.map((w) => [w.id, w.sheets.map((s) => s.id as SheetId)]);
 
 /** The key of a sheet's write: its kind and its name (a kind kept as several sheets has one write each). */
 export const writeKey = (id: SheetId, sheet: string) => `${id}\u0000${sheet}`;
 
 /** The sheets that were read, every kind's in workbook order. */
 export function sheetsRead(result: CheckResult): SheetInfo[] {
-  return WRITTEN_SHEETS.flatMap(([, ids]) => ids.flatMap((id) => result.loaded.sheets[id] ?? []));
+  return WORKBOOKS.flatMap((w) => w.sheets.flatMap((s) => result.loaded.sheets[s.id] ?? []));
 }
 
 /** Every sheet's write, by writeKey. */
@@ -64,7 +63,7 @@ export async function prepareWorkbook(source: WorkbookSource, result: CheckResul
   if (loaded.legacy[id]) {
     return { id, file, outcome: 'legacy', message: `${file}：旧版 .xls/.et 格式，不回写状态列；运行 taizhang convert 可在旁边生成 .xlsx，以后在 .xlsx 中填写即可回写` };
   }
-  const sheetIds = WRITTEN_SHEETS.find(([w]) => w === id)![1];
+  const sheetIds = WORKBOOKS.find((w) => w.id === id)!.sheets.map((s) => s.id);
   const parts: PartWrite[] = [];
   for (const info of sheetIds.flatMap((s) => loaded.sheets[s] ?? [])) {
     const write = writes.get(writeKey(info.id, info.sheet));
@@ -93,7 +92,7 @@ export async function refreshToBytes(source: WorkbookSource, result: CheckResult
   const writes = planWrites(result, live);
   const prepared: (Prepared | Untouched)[] = [];
   try {
-    for (const [id] of WRITTEN_SHEETS) if (result.loaded.files[id]) prepared.push(await prepareWorkbook(source, result, writes, id));
+    for (const { id } of WORKBOOKS) if (result.loaded.files[id]) prepared.push(await prepareWorkbook(source, result, writes, id));
     const out: RefreshedBytes[] = [];
     for (const p of prepared) {
       if (!('patch' in p)) {

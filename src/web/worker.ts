@@ -9,7 +9,7 @@ import { windowZh } from '../core/plan.js';
 import { InputError } from '../core/problems.js';
 import { checkSource, type CheckResult } from '../run/check.js';
 import { CONFIG_NAME, configFromText, runContext, type RunContext } from '../run/context.js';
-import { WORKBOOK_SHEETS } from '../run/load.js';
+import { WORKBOOKS } from '../core/columns.js';
 import { findWorkbook } from '../run/files.js';
 import { refreshToBytes } from '../run/refresh.js';
 import { jsonReportText } from '../run/report.js';
@@ -52,7 +52,7 @@ async function check(req: Extract<Request, { type: 'check' }>): Promise<void> {
   const ctx = runContext(config, req.asOf || undefined);
   const source = new MemorySource(files, '所选文件', (missing) => new InputError('FILES_NEEDED', { files: missing.join('、') }));
   // Progress over all the workbooks, by their sizes, in reading order; it only ever moves forward.
-  const order = WORKBOOK_SHEETS.map(([id]) => findWorkbook([...files.keys()], config.files[id])).filter((f): f is string => !!f);
+  const order = WORKBOOKS.map(({ id }) => findWorkbook([...files.keys()], config.files[id])).filter((f): f is string => !!f);
   const sizes = order.map((f) => files.get(f)!.length);
   const total = Math.max(1, sizes.reduce((a, b) => a + b, 0));
   let said = 0;
