@@ -10,10 +10,15 @@
  * without `<`; only the five predefined entities and character references; no characters XML
  * forbids; no DOCTYPE (SpreadsheetML has none, and entities declared there are how XML bombs
  * work). Line ends and attribute whitespace are normalised as XML says, so it yields what saxes
- * yields; a test holds the two together.
+ * yields, and refuses what saxes refuses; a seeded mutation test holds the two together. It is
+ * stricter in one thing: a lone half of a surrogate pair, which XML's characters exclude, is
+ * refused here (saxes lets it through in text). Its characters and entities are xmlChars.ts's.
  */
 
-export class XmlSyntaxError extends Error {}
+import { decodeReferences, FORBIDDEN, hasLoneSurrogate, localName, localNameAt, XmlSyntaxError } from './xmlChars.js';
+import type { XmlToken } from './xmlScan.js';
+
+export { localName, XmlSyntaxError };
 
 /** One tag (or comment, or instruction) longer than this is refused: no workbook writes one, a crafted file would. */
 export const MAX_TOKEN_CHARS = 8 << 20;
@@ -30,6 +35,8 @@ export interface SaxHandler {
   open?(name: string, attributes: SaxAttributes, selfClosing: boolean): void;
   text?(text: string): void;
   close?(name: string): void;
+  /** Each token's source as written (a writer that keeps every byte builds on this; see tokensOf). */
+  raw?(token: XmlToken): void;
 }
 
 /** The attributes of the tag being opened; valid only during that `open` call. */
@@ -146,55 +153,6 @@ function isNameChar(c: number): boolean {
   return NAME_WIDE.test(String.fromCharCode(c));
 }
 
-// Characters XML 1.0 does not allow anywhere (C0 controls but tab/LF/CR, U+FFFE/U+FFFF).
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-/** Half of a surrogate pair without its other half: no character at all. (A loop: the pane's oldest engine has no lookbehind.) */
-const LONE_SURROGATE = {
-  test(s: string): boolean {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-        else return true;
-      } else if (c >= 0xdc00 && c <= 0xdfff) return true;
-    }
-    return false;
-  },
-};
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function isAllowedCodePoint(n: number): boolean {
-  return n === 9 || n === 10 || n === 13 || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
-}
-
-/** Replaces entity and character references; anything else after `&` is an error. */
-function decodeEntities(s: string): string {
-  let out = '';
-  let from = 0;
-  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
-    const semi = s.indexOf(';', amp + 1);
-    if (semi < 0) throw new XmlSyntaxError('unterminated entity');
-    const ref = s.slice(amp + 1, semi);
-    let value: string | undefined;
-    if (ref.charCodeAt(0) === 35) {
-      const hex = ref.charCodeAt(1) === 120;
-      const digits = ref.slice(hex ? 2 : 1);
-      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new XmlSyntaxError('bad character reference');
-      const n = parseInt(digits, hex ? 16 : 10);
-      if (!isAllowedCodePoint(n)) throw new XmlSyntaxError('forbidden character reference');
-      value = String.fromCodePoint(n);
-    } else {
-      value = PREDEFINED[ref];
-      if (value === undefined) throw new XmlSyntaxError('undeclared entity');
-    }
-    out += s.slice(from, amp) + value;
-    from = semi + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
 /** Line ends as XML hands them on: CR LF and a lone CR become LF. */
 function normalizeLineEnds(s: string): string {
   return s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n');
@@ -283,15 +241,20 @@ export class SaxParser {
         // text running to the end of the input: handed on now up to where a reference, a CR or
         // a `]]` could go on into the next chunk; only that little rest waits
         if (final) {
+          this.rawText(s, i, n);
           this.onText(s, i, n);
           return n;
         }
         const safe = safeTextEnd(s, i, n);
-        if (safe > i) this.onText(s, i, safe);
+        if (safe > i) {
+          this.rawText(s, i, safe);
+          this.onText(s, i, safe);
+        }
         if (n - safe > MAX_TOKEN_CHARS) throw new XmlTokenTooLong(n - safe);
         return safe;
       }
       if (lt > i) {
+        this.rawText(s, i, lt);
         this.onText(s, i, lt);
         this.atStart = false;
       }
@@ -312,10 +275,26 @@ export class SaxParser {
         else if (n - lt > MAX_TOKEN_CHARS) throw new XmlTokenTooLong(n - lt);
         return lt;
       }
+      if (this.handler.raw) this.rawTag(s, lt, end);
       i = end;
       this.atStart = false;
     }
     return i;
+  }
+
+  private rawText(s: string, from: number, to: number): void {
+    if (this.handler.raw) this.handler.raw({ kind: 'text', name: '', raw: s.slice(from, to) });
+  }
+
+  private rawTag(s: string, lt: number, end: number): void {
+    const raw = s.slice(lt, end);
+    const second = raw.charCodeAt(1);
+    let token: XmlToken;
+    if (second === 33 /* ! */) token = { kind: raw.startsWith('<![CDATA[') ? 'text' : 'other', name: '', raw };
+    else if (second === 63 /* ? */) token = { kind: 'other', name: '', raw };
+    else if (second === SLASH) token = { kind: 'close', name: localNameAt(raw, 2), raw };
+    else token = { kind: raw.charCodeAt(raw.length - 2) === SLASH ? 'empty' : 'open', name: localNameAt(raw, 1), raw };
+    this.handler.raw!(token);
   }
 
   private onText(s: string, from: number, to: number): void {
@@ -334,10 +313,10 @@ export class SaxParser {
       }
     }
     if (!plain) {
-      if (FORBIDDEN.test(raw) || LONE_SURROGATE.test(raw)) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(raw) || hasLoneSurrogate(raw)) throw new XmlSyntaxError('forbidden character');
       if (raw.indexOf(']]>') >= 0) throw new XmlSyntaxError(']]> in text');
       raw = normalizeLineEnds(raw);
-      if (raw.indexOf('&') >= 0) raw = decodeEntities(raw);
+      if (raw.indexOf('&') >= 0) raw = decodeReferences(raw);
     }
     this.handler.text?.(raw);
   }
@@ -404,7 +383,7 @@ export class SaxParser {
       if (close >= n) return -1;
       let value = s.slice(i + 1, close);
       if (!plain) {
-        if (FORBIDDEN.test(value) || LONE_SURROGATE.test(value)) throw new XmlSyntaxError('forbidden character');
+        if (FORBIDDEN.test(value) || hasLoneSurrogate(value)) throw new XmlSyntaxError('forbidden character');
         value = attributeValue(value);
       }
       for (let k = 0; k < attrs.count; k++) if (attrs.names[k] === attrName) throw new XmlSyntaxError('attribute given twice');
@@ -436,7 +415,7 @@ export class SaxParser {
       if (e < 0) return -1;
       if (e + 2 >= s.length) return -1;
       if (s.charCodeAt(e + 2) !== GT) throw new XmlSyntaxError('-- inside a comment');
-      if (FORBIDDEN.test(s.slice(lt + 4, e)) || LONE_SURROGATE.test(s.slice(lt + 4, e))) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(s.slice(lt + 4, e)) || hasLoneSurrogate(s.slice(lt + 4, e))) throw new XmlSyntaxError('forbidden character');
       return e + 3;
     }
     if (s.startsWith('<![CDATA[', lt)) {
@@ -444,7 +423,7 @@ export class SaxParser {
       const e = s.indexOf(']]>', lt + 9);
       if (e < 0) return -1;
       const text = s.slice(lt + 9, e);
-      if (FORBIDDEN.test(text) || LONE_SURROGATE.test(text)) throw new XmlSyntaxError('forbidden character');
+      if (FORBIDDEN.test(text) || hasLoneSurrogate(text)) throw new XmlSyntaxError('forbidden character');
       this.handler.text?.(normalizeLineEnds(text));
       return e + 3;
     }
@@ -469,7 +448,7 @@ export class SaxParser {
       if (target !== 'xml' || !this.atStart || lt !== 0) throw new XmlSyntaxError('misplaced XML declaration');
       if (!XML_DECLARATION.test(s.slice(i, e))) throw new XmlSyntaxError('bad XML declaration');
     }
-    if (FORBIDDEN.test(s.slice(lt + 2, e)) || LONE_SURROGATE.test(s.slice(lt + 2, e))) throw new XmlSyntaxError('forbidden character');
+    if (FORBIDDEN.test(s.slice(lt + 2, e)) || hasLoneSurrogate(s.slice(lt + 2, e))) throw new XmlSyntaxError('forbidden character');
     return e + 2;
   }
 }
@@ -498,14 +477,16 @@ function attributeValue(raw: string): string {
   let v = raw;
   if (v.indexOf('\r') >= 0) v = v.replace(/\r\n?/g, ' ');
   if (v.indexOf('\n') >= 0 || v.indexOf('\t') >= 0) v = v.replace(/[\n\t]/g, ' ');
-  return v.indexOf('&') >= 0 ? decodeEntities(v) : v;
+  return v.indexOf('&') >= 0 ? decodeReferences(v) : v;
 }
 
 /**
- * The local name of an element: `row` for `<row>` and for `<x:row>`. Writers built on the .NET
- * Open XML SDK put every SpreadsheetML element under a prefix; Excel, WPS and LibreOffice do not.
+ * A whole part as tokens that keep their source, parsed strictly: an XmlSyntaxError when it is not
+ * well formed. For the small parts the write-back rewrites whole (the styles), one pass both checks
+ * the part and cuts it up.
  */
-export function localName(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+export function tokensOf(xml: string): XmlToken[] {
+  const tokens: XmlToken[] = [];
+  new SaxParser({ raw: (t) => tokens.push(t) }).write(xml).close();
+  return tokens;
 }

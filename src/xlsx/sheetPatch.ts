@@ -11,6 +11,7 @@ import { HIGHLIGHT_MARK, type HighlightColour } from '../core/owned.js';
 import type { OwnedValue, SheetWrite } from '../core/writeback.js';
 import { areaRef, columnIndex, columnLetter, DATE_1904_OFFSET, parseArea } from '../core/address.js';
 import { attribute, escapeXml, tagEnd, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
+import { PREFIX } from './xmlChars.js';
 
 export interface PatchStyles {
   /** cellXfs index of the tool's date style. */
@@ -41,6 +42,12 @@ const AFTER_CONDITIONAL_FORMATS = new Set([
   'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
   'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
 ]);
+
+// the few regular expressions that look into raw tags, with the one prefix pattern
+const VALUE = new RegExp(`<${PREFIX}v(?:\\s[^>]*)?>([^<]*)<\\/${PREFIX}v>`);
+const INLINE_TEXT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?>([^<]*)<\\/${PREFIX}t>`, 'g');
+const COL = new RegExp(`<${PREFIX}col\\b[^>]*?(?:\\/>|>\\s*<\\/${PREFIX}col\\s*>)`, 'g');
+const ROOT_PREFIX = /^<([\w.-]+:)?worksheet/;
 
 const MARKS = [HIGHLIGHT_MARK, escapeXml(HIGHLIGHT_MARK)];
 const isOwnedFormat = (raw: string) => MARKS.some((m) => raw.includes(m));
@@ -83,10 +90,10 @@ function oldCellValue(raw: string, strings: readonly string[]): string {
   const type = attribute(raw.slice(0, raw.indexOf('>') + 1), 't') ?? 'n';
   if (type === 'inlineStr') {
     let text = '';
-    for (const m of raw.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)) text += unescapeXml(m[1]!);
+    for (const m of raw.matchAll(INLINE_TEXT)) text += unescapeXml(m[1]!);
     return text;
   }
-  const v = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(raw)?.[1];
+  const v = VALUE.exec(raw)?.[1];
   if (v === undefined) return '';
   return type === 's' ? (strings[Number(v)] ?? '') : unescapeXml(v);
 }
@@ -219,7 +226,7 @@ export class SheetPatcher {
 
   private top(t: XmlToken): void {
     if (t.kind === 'open' && this.depth === 0 && t.name === 'worksheet') {
-      const m = /^<([\w.-]+:)?worksheet/.exec(t.raw);
+      const m = ROOT_PREFIX.exec(t.raw);
       this.prefix = m?.[1] ?? '';
     }
     if (this.depth === 1 && (t.kind === 'open' || t.kind === 'empty')) {
@@ -469,7 +476,7 @@ export class SheetPatcher {
   private rebuildCols(raw: string): string {
     const entries: { min: number; raw: string }[] = [];
     // a <col> is written `<col …/>` or, by some tools, `<col …></col>`: both are the clerk's columns
-    for (const m of raw.matchAll(/<(?:[\w.-]+:)?col\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?col\s*>)/g)) {
+    for (const m of raw.matchAll(COL)) {
       const whole = m[0];
       const tag = whole.endsWith('/>') && !whole.includes('</') ? whole : `${whole.slice(0, whole.indexOf('>'))}/>`;
       const min = Number(attribute(tag, 'min'));

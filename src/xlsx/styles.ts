@@ -4,11 +4,11 @@
  * lists, so every index the clerk's cells already use stays valid, and found again on the next
  * run (also after Excel or LibreOffice re-saved the file), so the part stops changing.
  */
-import { SaxParser } from './sax.js';
+import { tokensOf } from './sax.js';
 import { InputError } from '../core/problems.js';
 import { HIGHLIGHT_COLOURS, type HighlightColour } from '../core/owned.js';
 import type { PatchStyles } from './sheetPatch.js';
-import { attribute, scanXml, withAttribute } from './xmlScan.js';
+import { attribute, withAttribute } from './xmlScan.js';
 
 const DATE_FORMAT = 'yyyy\\-mm\\-dd';
 
@@ -35,24 +35,18 @@ interface ListInfo {
   children: string[];
 }
 
-/** Whether the text is well-formed XML: the lexer below trusts it, and no reader has parsed this part. */
-function wellFormed(xml: string): boolean {
-  try {
-    new SaxParser({}).write(xml).close();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Adds (or finds) the tool's styles; returns the new part text and the indexes to use. A part
  * that is not well-formed, or has no `<cellXfs>` to add the date style to, is a BAD_XML input
  * error naming `where`.
  */
 export function ensureStyles(xml: string, where: { file: string; part: string } = { file: '', part: 'xl/styles.xml' }): { xml: string; styles: PatchStyles } {
-  if (!wellFormed(xml)) throw new InputError('BAD_XML', where);
-  const tokens = scanXml(xml);
+  let tokens;
+  try {
+    tokens = tokensOf(xml); // checked and cut up in one pass: no reader has parsed this part
+  } catch {
+    throw new InputError('BAD_XML', where);
+  }
   let prefix = '';
   const lists: Record<string, ListInfo> = {};
   let firstAfterDxfs: number | undefined;

@@ -6,6 +6,13 @@
  * part before any write-back, and refused it if it was malformed.
  */
 
+import { decodeReferences, escapeXml, localNameAt } from './xmlChars.js';
+
+export { escapeXml };
+
+/** A text or attribute value of a part the reader has already parsed, references replaced. */
+export const unescapeXml = decodeReferences;
+
 export type TokenKind = 'open' | 'close' | 'empty' | 'text' | 'other';
 
 export interface XmlToken {
@@ -13,19 +20,6 @@ export interface XmlToken {
   /** Local name of a tag (`row` for `<x:row>`); '' for text and other tokens. */
   name: string;
   raw: string;
-}
-
-function localName(tag: string, start: number): string {
-  let end = start;
-  while (end < tag.length) {
-    const c = tag.charCodeAt(end);
-    // whitespace, '/', '>' end a name
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
-    end++;
-  }
-  const name = tag.slice(start, end);
-  const colon = name.indexOf(':');
-  return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
 /** Index just past the tag starting at `lt`, or -1 when the text ends first. */
@@ -148,24 +142,15 @@ export class XmlScanner {
       } else if (second === 63 /* ? */) {
         this.onToken({ kind: 'other', name: '', raw });
       } else if (second === 47 /* / */) {
-        this.onToken({ kind: 'close', name: localName(raw, 2), raw });
+        this.onToken({ kind: 'close', name: localNameAt(raw, 2), raw });
       } else {
-        this.onToken({ kind: raw.charCodeAt(raw.length - 2) === 47 ? 'empty' : 'open', name: localName(raw, 1), raw });
+        this.onToken({ kind: raw.charCodeAt(raw.length - 2) === 47 ? 'empty' : 'open', name: localNameAt(raw, 1), raw });
       }
       i = end;
     }
     this.buffer = s.slice(i);
   }
 
-}
-
-/** Scans a whole string. */
-export function scanXml(xml: string): XmlToken[] {
-  const tokens: XmlToken[] = [];
-  const scanner = new XmlScanner((t) => tokens.push(t));
-  scanner.write(xml);
-  scanner.end();
-  return tokens;
 }
 
 const ATTR = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -217,22 +202,4 @@ export function withAttribute(tag: string, name: string, value: string): string 
   }
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
-}
-
-// Characters XML 1.0 does not allow at all (a clerk's pasted text can hold them).
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-
-export function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-export function unescapeXml(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e]!;
-  });
 }
