@@ -17,7 +17,7 @@ import { ExcelHost } from '../src/addin/excel.js';
 import { MemoryStore, PaneSession } from '../src/addin/session.js';
 import { WpsHost, type WpsApplication } from '../src/addin/wps.js';
 import { WPS_MAIN } from '../src/addin/manifest.js';
-import { refreshedColumns, workbookData, type Cells, type WorkbookData } from './helpers/addin.js';
+import { refreshedColumns, workbookData, type Cells } from './helpers/addin.js';
 import { CLI, copyDir, ROOT, runCli, runJson, SAMPLE, tempDir } from './helpers/cli.js';
 import { FakeExcel } from './helpers/hosts/excel.js';
 import { FakeWps, shiftFormula } from './helpers/hosts/wps.js';

@@ -4,7 +4,7 @@
  * owned columns emptied, each highlight as areas, a formula and colours.
  */
 import { dayToExcelSerial } from '../core/dates.js';
-import { areaRef, columnLetter, DATE_1904_OFFSET } from '../core/address.js';
+import { areaRef, columnsArea, DATE_1904_OFFSET } from '../core/address.js';
 import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARK, type SheetWrite } from '../core/writeback.js';
 
 export type CellValue = string | number;
@@ -42,7 +42,7 @@ export function ownedBlocks(write: SheetWrite, lastRow: number, date1904 = false
       const to = Math.min(last, from + maxRows - 1);
       const values: CellValue[][] = [];
       for (let r = from; r <= to; r++) values.push([value(r)]);
-      blocks.push({ address: `${columnLetter(column)}${from}:${columnLetter(column)}${to}`, column, values, dates });
+      blocks.push({ address: columnsArea([column, column], [from, to]), column, values, dates });
     }
   };
   write.columns.forEach((c, i) => {
@@ -67,7 +67,7 @@ export function hostHighlights(write: SheetWrite): HostHighlight[] {
   return write.highlights.map((h) => {
     const c = HIGHLIGHT_COLOURS[h.colour];
     return {
-      areas: h.columns.map(([a, b]) => `${columnLetter(a)}${rows[0]}:${columnLetter(b)}${rows[1]}`),
+      areas: h.columns.map((c) => columnsArea(c, rows)),
       formula: `=${h.formula}`,
       fill: hex(c.fill),
       ...(c.font ? { font: hex(c.font) } : {}),

@@ -114,6 +114,19 @@ export function parseArea(ref: string): Area | undefined {
 /** `A1` from a 1-based row and a 0-based column. */
 export const cellRef = (row: number, col: number) => `${columnLetter(col)}${row}`;
 
+/** `$A1`: the cell with its column fixed, as a conditional format's formula names it for every row. */
+export const cellRefFixedColumn = (row: number, col: number) => `$${columnLetter(col)}${row}`;
+
+/** The column letters of a cell reference: `J` of `J12`. */
+export function cellColumn(ref: string): string {
+  let end = 0;
+  while (end < ref.length && ref.charCodeAt(end) >= 65 && ref.charCodeAt(end) <= 90) end++;
+  return ref.slice(0, end);
+}
+
+/** `A3:C9` for columns `[from, to]` (0-based) over the rows `[first, last]`, both corners always written (`N3:N3`). */
+export const columnsArea = ([from, to]: readonly [number, number], [first, last]: readonly [number, number]) => `${cellRef(first, from)}:${cellRef(last, to)}`;
+
 /** `A1:C9`, or `A1` for one cell. */
 export function areaRef(a: Area): string {
   const first = cellRef(a.r1, a.c1);

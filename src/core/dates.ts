@@ -11,6 +11,7 @@ import {
   isValid,
   startOfWeek,
 } from 'date-fns';
+import { DATE_1904_OFFSET } from './address.js';
 import { normalizeText } from './text.js';
 
 export type Day = string;
@@ -92,7 +93,8 @@ export function excelSerialToDay(serial: number, date1904 = false): Day | undefi
 function serialToDay(whole: number, date1904: boolean): Day | undefined {
   if (whole < 1 || whole > 2958465) return undefined;
   let utc: number;
-  if (date1904) utc = Date.UTC(1904, 0, 1) + whole * 86_400_000;
+  // a 1904 serial is the 1900 serial less the offset (the 1904 system has no 1900-02-29 to skip)
+  if (date1904) utc = Date.UTC(1899, 11, 30) + (whole + DATE_1904_OFFSET) * 86_400_000;
   else if (whole < 60) utc = Date.UTC(1899, 11, 31) + whole * 86_400_000;
   else if (whole === 60) return undefined; // 1900-02-29 never existed
   else utc = Date.UTC(1899, 11, 30) + whole * 86_400_000;

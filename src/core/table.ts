@@ -8,7 +8,7 @@
 import type { ColumnSpec, Deadline, RowOf, SheetSpec } from './columns.js';
 import { campaignYear, type Config } from './config.js';
 import { excelSerialToDay, parseDayText, parseDeadlineText, type Day } from './dates.js';
-import { columnLetter, type Area } from './address.js';
+import { cellRef, type Area } from './address.js';
 import { finding, note, type Finding, type Note, type Place } from './findings.js';
 import { InputError } from './problems.js';
 import { OWNED_PREFIX } from './owned.js';
@@ -241,7 +241,7 @@ function optionIndex(options: readonly string[]): Map<string, string> {
 
 /** The place of a cell, made only when a finding needs it: a big log has a million cells. */
 function cellPlace(opts: TableOptions, row: number, col: ColumnSpec, index: number): Place {
-  return { file: opts.file, sheet: opts.sheet, row, column: col.header, cell: `${columnLetter(index)}${row}` };
+  return { file: opts.file, sheet: opts.sheet, row, column: col.header, cell: cellRef(row, index) };
 }
 
 /**

@@ -6,6 +6,7 @@
  * only use the core, words a report as the others do; `run/text.ts` is its face in the run layer.
  * Pure.
  */
+import { cellColumn } from './address.js';
 import { formatDayZh } from './dates.js';
 import type { Finding, Lang, Note } from './findings.js';
 import type { Report } from './report.js';
@@ -152,7 +153,7 @@ export function changesLines(c: Changes): string[] {
 /** Where a finding is, as the console and the lists say it: 「第3行 整改时限(J列)」. */
 export function findingWhere(f: Pick<Finding, 'row' | 'column' | 'cell'>, lang: Lang): string {
   const row = f.row ? (lang === 'zh' ? `第${f.row}行` : `row ${f.row}`) : '';
-  const column = f.column ? `${f.column}${f.cell ? `(${f.cell.replace(/\d+$/, '')}列)` : ''}` : '';
+  const column = f.column ? `${f.column}${f.cell ? `(${cellColumn(f.cell)}列)` : ''}` : '';
   return [row, column].filter(Boolean).join(' ');
 }
 

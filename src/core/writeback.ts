@@ -12,7 +12,7 @@
 import type { SheetId } from './columns.js';
 import type { Config } from './config.js';
 import { formatDayZh, type Day } from './dates.js';
-import { columnLetter } from './address.js';
+import { cellRefFixedColumn } from './address.js';
 import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
 import { LEDGER_OPEN_STATUSES, SIX_ELEMENTS } from './rules/ledger.js';
@@ -91,7 +91,7 @@ function sheetWrite(sheetId: string, layout: HeaderLayout, defs: readonly Column
   return { sheetId, headerRow: layout.headerRow, columns, stale, rows, dataRows: dataRows.length ? [first, last] : undefined, highlights: [] };
 }
 
-const ref = (col: number, row: number) => `$${columnLetter(col)}${row}`;
+const ref = (col: number, row: number) => cellRefFixedColumn(row, col);
 const mark = (condition: string) => `AND(${HIGHLIGHT_MARK},${condition})`;
 
 /** The ledger: status, real-date deadline, what is missing or how late, and the missing elements. */

@@ -1,7 +1,7 @@
 /** `check` on any source: the workbooks read and evaluated, findings placed at their cells. Writes nothing. Browser-safe. */
 import { SHEETS, type SheetSpec } from '../core/columns.js';
 import type { Config } from '../core/config.js';
-import { columnLetter } from '../core/address.js';
+import { cellRef } from '../core/address.js';
 import type { Finding } from '../core/findings.js';
 import { evaluate, type Evaluation } from '../core/report.js';
 import type { HeaderLayout } from '../core/table.js';
@@ -39,6 +39,6 @@ function withCellAddresses(findings: Finding[], loaded: Loaded): Finding[] {
     const found = bySheet.get(`${f.file}\u0000${f.sheet}`);
     const key = found?.spec.columns.find((c) => c.header === f.column)?.key;
     const index = key === undefined ? undefined : found!.layout.index[key];
-    return index !== undefined ? { ...f, cell: `${columnLetter(index)}${f.row}` } : f;
+    return index !== undefined ? { ...f, cell: cellRef(f.row, index) } : f;
   });
 }

@@ -6,7 +6,6 @@
 import { WORKBOOKS, type SheetId, type WorkbookId } from '../core/columns.js';
 import type { SheetInfo } from '../core/collect.js';
 import { planWriteBack, type SheetWrite } from '../core/writeback.js';
-import type { HeaderLayout } from '../core/table.js';
 import { openPatch, type PartWrite, type SheetChange, type WorkbookPatch } from '../xlsx/patch.js';
 import { collect } from '../xlsx/zip.js';
 import type { CheckResult } from './check.js';

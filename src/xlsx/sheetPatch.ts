@@ -9,7 +9,7 @@
 import { dayToExcelSerial } from '../core/dates.js';
 import { HIGHLIGHT_MARK, type HighlightColour } from '../core/owned.js';
 import type { OwnedValue, SheetWrite } from '../core/writeback.js';
-import { areaRef, columnIndex, columnLetter, DATE_1904_OFFSET, parseArea } from '../core/address.js';
+import { areaRef, cellRef, columnIndex, columnsArea, DATE_1904_OFFSET, parseArea } from '../core/address.js';
 import { attribute, escapeXml, tagEnd, unescapeXml, withAttribute, XmlScanner, type XmlToken } from './xmlScan.js';
 import { PREFIX } from './xmlChars.js';
 
@@ -449,7 +449,7 @@ export class SheetPatcher {
   }
 
   private cell(col: number, r: number, value: Exclude<OwnedValue, null>, style: string | undefined): { raw: string; text: string } {
-    const at = `${columnLetter(col)}${r}`;
+    const at = cellRef(r, col);
     const s = style !== undefined ? ` s="${attr(style)}"` : '';
     const c = this.tag('c');
     if (typeof value === 'number') return { raw: `<${c} r="${at}"${s}><${this.tag('v')}>${value}</${this.tag('v')}></${c}>`, text: String(value) };
@@ -504,7 +504,7 @@ export class SheetPatcher {
     const rule = this.tag('cfRule');
     const formula = this.tag('formula');
     for (const h of this.write.highlights) {
-      const sqref = h.columns.map(([a, b]) => `${columnLetter(a)}${rows[0]}:${columnLetter(b)}${rows[1]}`).join(' ');
+      const sqref = h.columns.map((c) => columnsArea(c, rows)).join(' ');
       this.emit(
         `<${cf} sqref="${attr(sqref)}"><${rule} type="expression" dxfId="${attr(this.options.styles.dxf[h.colour])}" priority="${++priority}">` +
           `<${formula}>${textEscape(h.formula)}</${formula}></${rule}></${cf}>`,
