@@ -31,11 +31,16 @@ describe('taizhang district', () => {
     expect(r.report.schools.map((s: any) => [s.school, s.exit])).toEqual([['一中', 1], ['七中', 1], ['岳阳市第十中学', 2]]);
     for (const name of ['七中', '一中']) {
       const own = runJson(['check', join(dir, name)]).report;
-      expect(r.report.schools.find((s: any) => s.school === name).report).toEqual(own);
+      // a school whose config does not name it is named after its folder, in the roll-up and in its report alike
+      expect(r.report.schools.find((s: any) => s.school === name).report).toEqual({ ...own, school: name });
     }
     const broken = r.report.schools.find((s: any) => s.exit === 2);
     expect(broken.reason).toBe(runCli(['check', join(dir, '十中')]).stderr.trim().replace(/^taizhang: /, ''));
     expect(broken.report).toBeUndefined();
+    // the reason crosses the thread as a code, so it is said in the run's language
+    expect(broken.problem).toEqual({ problem: 'ENCRYPTED', params: { file: '整改台账.xlsx' } });
+    const en = runJson(['district', dir, '--lang', 'en']).report.schools.find((s: any) => s.exit === 2);
+    expect(en.reason).toBe(runCli(['check', join(dir, '十中'), '--lang', 'en']).stderr.trim().replace(/^taizhang: /, ''));
     // nothing written into the schools' folders; the roll-up beside them
     const after = snapshot(dir);
     for (const k of Object.keys(before)) expect(after[k]).toBe(before[k]);

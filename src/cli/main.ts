@@ -145,6 +145,7 @@ program
     const tty = process.stderr.isTTY && !opts.json;
     const result = await district(dir, {
       asOf: opts.asOf,
+      lang,
       progress: tty ? (done, total) => process.stderr.write(`\r检查中 [${'#'.repeat(Math.round((done / total) * 30)).padEnd(30, '.')}] ${done}/${total} 所学校`) : undefined,
     });
     if (tty) process.stderr.write('\n');

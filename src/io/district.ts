@@ -6,14 +6,18 @@
  * Nothing is written into the schools' folders.
  */
 import { availableParallelism } from 'node:os';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../core/problems.js';
 import { exitCodeOf, type Report } from '../core/report.js';
 import { jsonReport } from '../run/report.js';
 import { internalErrorLine, linesAsHtml, schoolLine } from '../run/text.js';
-import { asOfOption, CONFIG_NAME } from '../run/context.js';
+import { asOfOption, CONFIG_NAME, runContext } from '../run/context.js';
+import { fromCrossing, toCrossing, type CrossingError } from '../run/crossing.js';
+import type { Lang } from '../core/findings.js';
+import { loadConfig } from './config.js';
+import type { DistrictAnswer, DistrictJob } from './districtWorker.js';
 import { check } from './check.js';
 
 export interface SchoolResult {
@@ -21,33 +25,36 @@ export interface SchoolResult {
   /** The school's folder. */
   dir: string;
   exit: 0 | 1 | 2;
-  /** Why the school could not be checked (exit 2), in one line. */
+  /** Why the school could not be checked (exit 2), in one line of the run's language. */
   reason?: string;
+  /** The same, as data: the problem's code (so the line can be said in another language), or the fault. */
+  problem?: CrossingError;
   /** The school's report, as `check --json` gives it. */
   report?: Report & Record<string, unknown>;
 }
 
-/** The school's name: the config's `school` when its config says so, else the folder's name. */
-async function schoolName(dir: string): Promise<string> {
+/**
+ * One school: its folder checked as `check` would, as a result that crosses a thread or a process.
+ * A config without `school` names the school after its folder, in its report and in the roll-up
+ * alike (the 2014 default, 岳阳市第七中学, would name every school the same).
+ */
+export async function checkSchool(dir: string, options: { asOf?: string; lang?: Lang } = {}): Promise<SchoolResult> {
+  let school = basename(dir);
   try {
-    const json = JSON.parse((await readFile(join(dir, CONFIG_NAME), 'utf8')).replace(/^\ufeff/, '')) as { school?: unknown };
-    if (typeof json.school === 'string' && json.school.trim()) return json.school.trim();
-  } catch {
-    // no config, or a broken one: the check says so
+    const config = await loadConfig(join(dir, CONFIG_NAME), false, basename(dir));
+    school = config.school;
+    const result = await check(dir, { context: runContext(config, options.asOf) });
+    return { school, dir, exit: exitCodeOf(result.report), report: jsonReport(result.report, options.lang ?? 'zh') as SchoolResult['report'] };
+  } catch (e) {
+    const problem = toCrossing(e);
+    return { school, dir, exit: 2, problem, reason: reasonOf(problem, options.lang ?? 'zh') };
   }
-  return basename(dir);
 }
 
-/** One school: its folder checked as `check` would, as a result that crosses a thread or a process. */
-export async function checkSchool(dir: string, options: { asOf?: string } = {}): Promise<SchoolResult> {
-  const school = await schoolName(dir);
-  try {
-    const result = await check(dir, { asOf: options.asOf });
-    return { school, dir, exit: exitCodeOf(result.report), report: jsonReport(result.report, 'zh') as SchoolResult['report'] };
-  } catch (e) {
-    if (e instanceof InputError) return { school, dir, exit: 2, reason: e.message };
-    return { school, dir, exit: 2, reason: internalErrorLine((e as Error)?.message ?? String(e), 'zh') };
-  }
+/** Why a school could not be checked, in a language. */
+export function reasonOf(problem: CrossingError, lang: Lang): string {
+  const e = fromCrossing(problem);
+  return e instanceof InputError ? e.messageIn(lang) : internalErrorLine(e.message, lang);
 }
 
 /** The school folders under `dir` (hidden folders and the tool's own left out). */
@@ -62,31 +69,53 @@ export async function schoolFolders(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
 }
 
-/** Checks every school on `workers` threads; `progress` hears each one done. */
-export async function checkSchools(dirs: readonly string[], options: { asOf?: string; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<SchoolResult[]> {
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), dirs.length));
+/**
+ * Checks every school on `workers` threads; `progress` hears each one done. A school's bad input is
+ * its result (exit 2), never the run's; a thread that fails or stops on its own stops the others
+ * and the run, so no folder is left half done in silence.
+ */
+export async function checkSchools(dirs: readonly string[], options: { asOf?: string; lang?: Lang; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<SchoolResult[]> {
+  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), dirs.length));
   const results: SchoolResult[] = new Array(dirs.length);
   let next = 0;
   let done = 0;
   const script = new URL('./districtWorker.js', import.meta.url);
-  await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(script);
-    const give = () => {
-      if (next >= dirs.length) {
-        void worker.terminate().then(() => resolve());
-        return;
-      }
-      const i = next++;
-      worker.postMessage({ i, dir: dirs[i], asOf: options.asOf });
-    };
-    worker.on('message', (m: { i: number; result: SchoolResult }) => {
-      results[m.i] = m.result;
-      options.progress?.(++done, dirs.length);
+  const workers: Worker[] = [];
+  let failed = false;
+  try {
+    await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
+      const worker = new Worker(script);
+      workers.push(worker);
+      let finished = false;
+      const give = () => {
+        if (failed) return;
+        if (next >= dirs.length) {
+          finished = true;
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const i = next++;
+        worker.postMessage({ i, dir: dirs[i]!, asOf: options.asOf } satisfies DistrictJob);
+      };
+      const fail = (e: Error) => {
+        failed = true;
+        reject(e);
+      };
+      worker.on('message', (m: DistrictAnswer) => {
+        results[m.i] = options.lang && m.result.problem ? { ...m.result, reason: reasonOf(m.result.problem, options.lang) } : m.result;
+        options.progress?.(++done, dirs.length);
+        give();
+      });
+      worker.on('error', fail);
+      worker.on('exit', () => {
+        if (!finished && !failed) fail(new Error('检查学校的后台线程意外退出'));
+      });
       give();
-    });
-    worker.on('error', reject);
-    give();
-  })));
+    })));
+  } finally {
+    // on a failure the other threads stop too, whatever they were doing
+    if (failed) await Promise.all(workers.map((w) => w.terminate()));
+  }
   return results;
 }
 
@@ -100,7 +129,7 @@ export interface DistrictResult {
 }
 
 /** Every school under `dir` checked, and the roll-up workbook written into `dir` (never into a school's folder). */
-export async function district(dir: string, options: { asOf?: string; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<DistrictResult> {
+export async function district(dir: string, options: { asOf?: string; lang?: Lang; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<DistrictResult> {
   const { todayInShanghai } = await import('../run/context.js');
   asOfOption(options.asOf);
   const dirs = await schoolFolders(dir);

@@ -1,7 +1,18 @@
 /** A worker thread of `taizhang district`: checks the school folders it is given, one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { checkSchool } from './district.js';
+import { checkSchool, type SchoolResult } from './district.js';
 
-parentPort!.on('message', async (m: { i: number; dir: string; asOf?: string }) => {
-  parentPort!.postMessage({ i: m.i, result: await checkSchool(m.dir, { asOf: m.asOf }) });
+/** A folder to check, and the answer: its index in the list and its result. */
+export interface DistrictJob {
+  i: number;
+  dir: string;
+  asOf?: string;
+}
+export interface DistrictAnswer {
+  i: number;
+  result: SchoolResult;
+}
+
+parentPort!.on('message', async (job: DistrictJob) => {
+  parentPort!.postMessage({ i: job.i, result: await checkSchool(job.dir, { asOf: job.asOf }) } satisfies DistrictAnswer);
 });

@@ -56,7 +56,7 @@ function giveBack(worker: Worker, clean: boolean): void {
 }
 
 /** Gives back a thread started ahead and not used. */
-export function spareThread(worker: Worker): void {
+export function returnThread(worker: Worker): void {
   giveBack(worker, true);
 }
 

@@ -17,7 +17,7 @@ import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
 import { readablePath } from './legacy.js';
-import { patchOnThread, readRowsOnThread, spareThread, startSheetThread } from './sheetThreads.js';
+import { patchOnThread, readRowsOnThread, returnThread, startSheetThread } from './sheetThreads.js';
 
 /** Why the system would not let us read a file, in words a clerk can act on. */
 export function unreadable(file: string, e: unknown): InputError {
@@ -111,7 +111,7 @@ const BIG_FILE_BYTES = 1 << 20;
 export class FolderSource implements WorkbookSource {
   private readonly opened: FileSource[] = [];
   /** A sheet thread started while the first workbooks are read, when a big one is there. */
-  private spareThread: Worker | undefined;
+  private startedAhead: Worker | undefined;
   /** Reads a big sheet on a thread of its own (only where threads pay: see sheetThreadsPay). */
   readonly readSheetRows?: (name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void) => Promise<MergeRange[]>;
   /** Patches a big sheet on a thread of its own (likewise). */
@@ -120,8 +120,8 @@ export class FolderSource implements WorkbookSource {
   constructor(readonly where: string, private readonly threads = sheetThreadsPay()) {
     if (threads.read) {
       this.readSheetRows = (name, sheet, onRow, progress) => {
-        const thread = this.spareThread;
-        this.spareThread = undefined;
+        const thread = this.startedAhead;
+        this.startedAhead = undefined;
         return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
       };
     }
@@ -142,7 +142,7 @@ export class FolderSource implements WorkbookSource {
   /** Starts a sheet thread while the first workbooks are read, when one of `names` is big. */
   async expect(names: string[]): Promise<void> {
     const sizes = await Promise.all(names.map((n) => stat(join(this.where, n)).then((s) => s.size, () => 0)));
-    if (this.threads.read && sizes.some((size) => size >= BIG_FILE_BYTES)) this.spareThread ??= startSheetThread();
+    if (this.threads.read && sizes.some((size) => size >= BIG_FILE_BYTES)) this.startedAhead ??= startSheetThread();
   }
 
   async open(name: string): Promise<ZipSource> {
@@ -163,7 +163,7 @@ export class FolderSource implements WorkbookSource {
   /** Closes every file this source opened, and a sheet thread it did not need. */
   async close(): Promise<void> {
     for (const s of this.opened.splice(0)) await s.close();
-    if (this.spareThread) spareThread(this.spareThread);
-    this.spareThread = undefined;
+    if (this.startedAhead) returnThread(this.startedAhead);
+    this.startedAhead = undefined;
   }
 }

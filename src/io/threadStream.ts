@@ -1,14 +1,13 @@
 /**
  * A stream of messages from a worker thread to the main thread, with room for only a few: the
  * worker waits (on a shared counter) while the main thread is `ahead` messages behind, so a fast
- * worker never fills memory with a big sheet. Errors cross as data: an InputError keeps its code
- * and words; anything else becomes an Error.
+ * worker never fills memory with a big sheet. Errors cross as data (run/crossing.ts): an
+ * InputError keeps its code; anything else becomes an Error.
  */
 import { parentPort, type Worker } from 'node:worker_threads';
-import { InputError, type ProblemCode } from '../core/problems.js';
+import { fromCrossing, toCrossing, type CrossingError } from '../run/crossing.js';
 
-type Failure = { code: string; params: Record<string, unknown> } | { message: string };
-type Message<D, E> = { data: D } | { end: E } | { error: Failure };
+type Message<D, E> = { data: D } | { end: E } | { error: CrossingError };
 
 /** What every job carries: the counter of messages the main thread has taken, and the room. */
 export interface ThreadJob {
@@ -30,7 +29,7 @@ export function threadSender<D, E>(job: ThreadJob) {
       post({ end });
     },
     fail(e: unknown): void {
-      post({ error: e instanceof InputError ? { code: e.code, params: e.params as Record<string, unknown> } : { message: String((e as Error)?.message ?? e) } });
+      post({ error: toCrossing(e) });
     },
   };
 }
@@ -70,7 +69,7 @@ export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: 
       if (!m) throw failure;
       if ('error' in m) {
         clean = true; // the worker caught it and is free again
-        throw 'code' in m.error ? new InputError(m.error.code as ProblemCode, m.error.params as never) : new Error(m.error.message);
+        throw fromCrossing(m.error);
       }
       if ('end' in m) {
         clean = true;

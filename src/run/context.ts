@@ -23,8 +23,11 @@ export function todayInShanghai(now: Date = new Date()): Day {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** The config from its JSON text; `name` is what the one-line error calls the file. */
-export function configFromText(text: string | undefined, name = CONFIG_NAME): Config {
+/**
+ * The config from its JSON text; `name` is what the one-line error calls the file. `school` names
+ * the school when the config does not (a district names each school after its folder).
+ */
+export function configFromText(text: string | undefined, name = CONFIG_NAME, school?: string): Config {
   let json: unknown = {};
   if (text !== undefined) {
     try {
@@ -35,6 +38,7 @@ export function configFromText(text: string | undefined, name = CONFIG_NAME): Co
       throw new InputError('CONFIG_UNREADABLE', { file: name, reason: `不是有效的 JSON${line ? `（第${line}行附近）` : ''}，注意逗号、引号须为英文半角` });
     }
   }
+  if (school !== undefined && json && typeof json === 'object' && !Array.isArray(json) && !('school' in json)) json = { ...json, school };
   const result = parseConfig(json);
   if (!result.ok) throw new InputError('CONFIG_INVALID', { file: name, problems: result.problems.join('；') });
   return result.config;

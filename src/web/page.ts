@@ -7,6 +7,12 @@
 import { el, setChildren } from '../view/dom.js';
 import { mountFindings } from '../view/findings.js';
 import type { Ask, CheckedView, DroppedFile, Request, Response } from './protocol.js';
+import { InputError } from '../core/problems.js';
+import { internalErrorLine } from '../core/words.js';
+import { fromCrossing } from '../run/crossing.js';
+
+/** An error of the worker in the clerk's words: the problem's own line, or the one internal-error sentence. */
+const wordsOf = (e: Error) => (e instanceof InputError ? e.messageIn('zh') : internalErrorLine(e.message, 'zh'));
 
 declare const WORKER_SOURCE: string;
 
@@ -27,6 +33,12 @@ const findings = mountFindings($('findings'));
 function startWorker(): Worker {
   const w = new Worker(workerUrl);
   w.onmessage = (event: MessageEvent<Response>) => onAnswer(event.data);
+  // what the worker could not even answer (a fault in its own code, a message it could not read)
+  w.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    fail(internalErrorLine(event.message || '后台线程出错', 'zh'));
+  };
+  w.onmessageerror = () => fail(internalErrorLine('后台线程的回答无法读取', 'zh'));
   return w;
 }
 
@@ -108,7 +120,7 @@ function onAnswer(m: Response): void {
         added.delete(CONFIG_NAME); // a config that does not parse is not kept
         showAdded();
       }
-      fail(m.message);
+      fail(wordsOf(fromCrossing(m.error)));
       break;
   }
 }

@@ -1,6 +1,7 @@
 /** The messages between the page and its worker (the worker does all the reading and writing). */
 import type { Finding, Lang } from '../core/findings.js';
 import type { PersonOwes } from '../core/people.js';
+import type { CrossingError } from '../run/crossing.js';
 
 export interface DroppedFile {
   name: string;
@@ -37,4 +38,4 @@ export type Response =
   | { type: 'checked'; id: number; view: CheckedView; asOf: string }
   | { type: 'configured'; id: number; school: string }
   | { type: 'file'; id: number; name: string; bytes: ArrayBuffer; mime: string; message?: string }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; error: CrossingError };

@@ -15,7 +15,8 @@ import { refreshToBytes } from '../run/refresh.js';
 import { jsonReportText } from '../run/report.js';
 import { MemorySource } from '../run/source.js';
 import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName } from '../run/summary.js';
-import { internalErrorLine, noteLine, phaseLine, tallyLines } from '../run/text.js';
+import { noteLine, phaseLine, tallyLines } from '../run/text.js';
+import { toCrossing } from '../run/crossing.js';
 import type { CheckedView, Request, Response } from './protocol.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -116,7 +117,6 @@ self.onmessage = async (event: MessageEvent<Request>) => {
     else if (req.type === 'list') await list(req.id);
     else json(req.id);
   } catch (e) {
-    const message = e instanceof InputError ? e.message : internalErrorLine((e as Error)?.message ?? String(e), 'zh');
-    post({ type: 'error', id: req.id, message });
+    post({ type: 'error', id: req.id, error: toCrossing(e) });
   }
 };
