@@ -118,6 +118,21 @@ program
   });
 
 program
+  .command('notify')
+  .description('检查后写出问题清单，并把提醒发到配置中的钉钉、企业微信群机器人（每晚的 nightly 也会发）；不改动工作簿')
+  .argument('[DIR]', '工作簿所在文件夹', '.')
+  .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
+  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .option('--dry-run', '只在屏幕上显示要发的提醒，不发送，也不写任何文件')
+  .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean }) => {
+    const { notifyCommand } = await import('../io/notify.js');
+    const result = await notifyCommand(dir, { configPath: opts.config, asOf: opts.asOf, dryRun: opts.dryRun });
+    for (const line of result.lines) process.stdout.write(`${line}\n`);
+    for (const p of result.problems) process.stderr.write(`taizhang: ${p}\n`);
+    process.exitCode = result.problems.length ? 3 : 0;
+  });
+
+program
   .command('convert')
   .description('把旧版 .xls/.et 工作簿转换为 .xlsx，放在原文件旁边（原文件保留；需要 LibreOffice）')
   .argument('[DIR]', '工作簿所在文件夹', '.')

@@ -106,6 +106,8 @@ export const rosterSheet = {
     { key: 'subject', header: '任教学科', variants: ['学科', '任教科目', '科目'], type: 'text', width: 10, absentMeans: () => '只有班主任有家访任务，科任教师的家访无从检查' },
     { key: 'supervises', header: '分管处室', variants: ['分管部门', '分管工作', '分管'], type: 'list', width: 20, absentMeans: () => '班子成员与分管处室负责人的谈心无从确定' },
     { key: 'onDuty', header: '在岗', variants: ['是否在岗', '在职'], type: 'yesno', emptyMeans: true, width: 6 },
+    // only for the group notices: 钉钉 @s a person by the phone number the group knows
+    { key: 'mobile', header: '手机', variants: ['手机号', '手机号码', '移动电话', '联系电话'], type: 'text', width: 13 },
   ],
 } as const satisfies SheetSpec;
 

@@ -16,6 +16,46 @@ const window = (from: string, to: string) =>
 const names = z.array(z.string().min(1)).min(1);
 const count = z.number().int().min(0);
 
+/** The query parameter of a robot's webhook that holds its token: 钉钉's access_token, 企业微信's key. */
+export const ROBOT_TOKEN_PARAM = { dingtalk: 'access_token', wecom: 'key' } as const;
+
+/** `${NAME}`: an environment variable in a webhook, where the robot's token stays out of the config file. */
+export const ENV_PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'env-name' });
+
+/** A group robot of 钉钉 or 企业微信 that `nightly` and `notify` post the notice to. */
+const robotSchema = z
+  .object({
+    kind: z.enum(['dingtalk', 'wecom']),
+    /** The group, as the log names it (「校党总支群」); default the kind and the token's last characters. */
+    name: z.string().min(1).optional(),
+    /** https URL; its token as an environment variable: …/robot/send?access_token=${TAIZHANG_DINGTALK_TOKEN}. */
+    webhook: z.string().min(1),
+    /** 钉钉's 加签: the environment variable that holds the robot's secret (SEC…). */
+    secretEnv: envName.optional(),
+    /** 'owing': @ the people the notice lists, by the 手机 of the roster (钉钉 only). */
+    at: z.enum(['owing']).optional(),
+    /** At most this many people are listed; the rest are 「等 N 人」. */
+    maxPeople: z.number().int().min(1).max(200).default(15),
+    /** Seconds to wait for the robot's answer. */
+    timeoutSeconds: z.number().min(0.1).max(120).default(10),
+    /** Attempts after the first when the robot is down, slow or busy, waiting 1, 2, 4 … × retryDelaySeconds. */
+    retries: z.number().int().min(0).max(5).default(2),
+    retryDelaySeconds: z.number().min(0).max(600).default(5),
+  })
+  .strict()
+  .superRefine((robot, ctx) => {
+    if (!/^https:\/\/[^/?#\s]+/i.test(robot.webhook)) ctx.addIssue({ code: 'custom', path: ['webhook'], message: 'robot-https' });
+    const param = ROBOT_TOKEN_PARAM[robot.kind];
+    const value = new RegExp(`[?&]${param}=([^&#]*)`).exec(robot.webhook)?.[1];
+    if (value === undefined) ctx.addIssue({ code: 'custom', path: ['webhook'], message: `robot-token-missing:${param}` });
+    else if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value)) ctx.addIssue({ code: 'custom', path: ['webhook'], message: `robot-token-literal:${param}` });
+    if (robot.at && robot.kind !== 'dingtalk') ctx.addIssue({ code: 'custom', path: ['at'], message: 'robot-at-wecom' });
+    if (robot.secretEnv && robot.kind !== 'dingtalk') ctx.addIssue({ code: 'custom', path: ['secretEnv'], message: 'robot-secret-wecom' });
+  });
+
+export type RobotConfig = z.output<typeof robotSchema>;
+
 const phaseSchema = z.object({ name: z.string().min(1), from: day, to: day }).strict();
 
 export const configSchema = z
@@ -172,6 +212,8 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** 钉钉 and 企业微信 group robots that get the nightly notice. */
+    notify: z.array(robotSchema).default([]),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -245,6 +287,15 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.message.startsWith('unknown-item:')) return `${at} 不是方案的项目编号（可用：${issue.message.slice(13)}）`;
       if (issue.message.startsWith('unknown-sheet:')) return `${at} 不是已知的工作表（可用：${issue.message.slice(14)}）`;
       if (issue.message.startsWith('unknown-column:')) return `${at} 不是该表的标准列名（可用：${issue.message.slice(15)}）`;
+      if (issue.message === 'env-name') return `${at} 应为环境变量名（字母、数字、下划线）`;
+      if (issue.message === 'robot-https') return `${at} 应为 https:// 开头的机器人 Webhook 地址`;
+      if (issue.message.startsWith('robot-token-missing:')) return `${at} 中没有 ${issue.message.slice(20)}=…（从机器人设置中复制完整的 Webhook 地址）`;
+      if (issue.message.startsWith('robot-token-literal:')) {
+        const param = issue.message.slice(20);
+        return `${at} 中的 ${param} 不要直接写进配置文件：写成 ${param}=\${环境变量名}，把令牌放进该环境变量`;
+      }
+      if (issue.message === 'robot-at-wecom') return `${at}：企业微信群机器人的 markdown 消息不能按手机号 @ 人，只有钉钉机器人可用`;
+      if (issue.message === 'robot-secret-wecom') return `${at}：企业微信群机器人没有加签密钥，只有钉钉机器人有`;
       return `${at} 的值无效`;
   }
 }

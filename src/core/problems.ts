@@ -40,6 +40,7 @@ const P = {
   REPLACE_PARTLY: words('只替换了部分工作簿', (p) => `${p.file}：无法替换（${p.reason}）；已经更新的：${p.replaced}；没有改动的：${p.untouched}`, (p) => `${p.file}: could not be replaced (${p.reason}); replaced already: ${p.replaced}; untouched: ${p.untouched}`),
   CONFIG_UNREADABLE: words('配置文件无法读取', (p) => `配置文件 ${p.file}：${p.reason}`, (p) => `config ${p.file}: ${p.reason}`),
   CONFIG_INVALID: words('配置有误', (p) => `配置文件 ${p.file}：${p.problems}`, (p) => `config ${p.file}: ${p.problems}`),
+  NO_ROBOTS: words('没有群机器人', () => '配置中没有群机器人（notify）：请按 README“钉钉、企业微信群提醒”一节在 taizhang.config.json 中写明', () => 'the config names no group robot (notify)'),
   BAD_OPTION: words('参数错误', (p) => `参数错误：${p.reason}`, (p) => `bad option: ${p.reason}`),
 } as const satisfies Record<string, Words>;
 

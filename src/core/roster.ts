@@ -22,6 +22,8 @@ export interface Person {
   subject?: string;
   supervises: string[];
   onDuty: boolean;
+  /** 手机, as typed (the group notices @ a person by it). */
+  mobile?: string;
 }
 
 export interface Roster {
@@ -57,6 +59,7 @@ export function buildRoster(rows: readonly RosterRow[], config: Config, place: {
       subject: r.subject || undefined,
       supervises: r.supervises ?? [],
       onDuty: r.onDuty ?? true,
+      ...(r.mobile ? { mobile: r.mobile } : {}),
     };
     if (party && !person.branch && !r.invalid.includes('branch')) {
       findings.push(finding('ROSTER_BRANCH_MISSING', rowAt(place, r, '党支部'), { name: r.name, status: r.politicalStatus! }));

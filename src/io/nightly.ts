@@ -4,7 +4,8 @@
  * - a lock file (`.taizhang/nightly.lock`) keeps a second run from overlapping the first; a lock
  *   whose process is gone is taken over;
  * - one log per run in `.taizhang/logs/`, each step with its duration;
- * - what changed since the last mailed run comes from `.taizhang/last-report.json`.
+ * - what changed since the last mailed run comes from `.taizhang/last-report.json`;
+ * - the group robots of the config (钉钉, 企业微信) get a short notice after the mail (notify.ts).
  */
 import { appendFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,8 +14,8 @@ import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
 import { resolveContext, type CheckOptions } from './check.js';
 import { mailContent, MailError, sendMail } from './mail.js';
-import { changesLines, internalErrorLine, ledgerItemLabel, type Changes } from '../run/text.js';
-import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
+import { changesLines, internalErrorLine } from '../run/text.js';
+import { changesSince, parseSnapshot, snapshotOf, type Snapshot } from '../run/changes.js';
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { findingsListPath, summaryPath, writeFindingsList, writeSummary } from './summary.js';
 import { takeRunLock } from './runLock.js';
@@ -24,7 +25,7 @@ export interface NightlyOptions extends CheckOptions {
   dryRun?: boolean;
 }
 
-/** done: all steps ran; partial: it ran but a workbook was skipped or the mail not sent; stopped: bad input; busy: another run holds the lock. */
+/** done: all steps ran; partial: it ran but a workbook was skipped, or the mail or a group notice not sent; stopped: bad input; busy: another run holds the lock. */
 export type NightlyOutcome = 'done' | 'partial' | 'stopped' | 'busy';
 
 /** Exit codes: 0 done, 2 could not run (as for every command), 3 ran with a failed step. */
@@ -45,35 +46,6 @@ export interface NightlyResult {
 function stamp(d: Date, sep = ' '): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}${sep}${p(d.getHours())}${sep === ' ' ? ':' : ''}${p(d.getMinutes())}${sep === ' ' ? ':' : ''}${p(d.getSeconds())}`;
-}
-
-interface Snapshot {
-  asOf: string;
-  ledger: { key: string; label: string; status: string }[];
-  visits: { teacher: string; done: boolean }[];
-  /** Absent in a snapshot saved before the plan was tracked. */
-  plan?: { item: string; title: string; status: string }[];
-}
-
-function snapshotOf(report: Report): Snapshot {
-  return {
-    asOf: report.asOf,
-    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: ledgerItemLabel(e), status: e.status })),
-    visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
-    plan: report.plan.map((p) => ({ item: p.item, title: p.title, status: p.status })),
-  };
-}
-
-export function changesSince(before: Snapshot, now: Snapshot): Changes {
-  const old = new Map(before.ledger.map((e) => [e.key, e.status]));
-  const closedWords: readonly string[] = LEDGER_CLOSED_STATUSES;
-  const wasDone = new Map(before.visits.map((v) => [v.teacher, v.done]));
-  return {
-    becameOverdue: now.ledger.filter((e) => e.status === '已逾期' && old.get(e.key) !== '已逾期').map((e) => e.label),
-    closed: now.ledger.filter((e) => closedWords.includes(e.status) && old.has(e.key) && !closedWords.includes(old.get(e.key)!)).map((e) => e.label),
-    reachedQuota: now.visits.filter((v) => v.done && wasDone.get(v.teacher) === false).map((v) => v.teacher),
-    planUndone: (now.plan ?? []).filter((p) => p.status === '未完成' && before.plan?.find((q) => q.item === p.item)?.status !== '未完成').map((p) => `第${p.item}项 ${p.title}`),
-  };
 }
 
 export async function nightly(dir: string, options: NightlyOptions = {}): Promise<NightlyResult> {
@@ -122,7 +94,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     write(`  问题清单：${list}`);
 
     const lastPath = join(state, 'last-report.json');
-    const previous: Snapshot | undefined = await readFile(lastPath, 'utf8').then((s) => JSON.parse(s) as Snapshot, () => undefined);
+    const previous: Snapshot | undefined = await readFile(lastPath, 'utf8').then(parseSnapshot, () => undefined);
     const current = snapshotOf(report);
     const changes = previous ? changesSince(previous, current) : undefined;
     if (changes) {
@@ -142,6 +114,16 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
       problems.push(`邮件未发出：${e.message}；汇总仍在 ${path}`);
     }
     if (mailed && !options.dryRun) await writeFile(lastPath, JSON.stringify(current, null, 1));
+
+    if (config.notify.length) {
+      // after the mail, and whatever became of it: a robot that fails is one problem among others
+      const { notifyRobots, outcomeLine } = await import('./notify.js');
+      const outcomes = await step('通知', () => notifyRobots({ dir, evaluation: refreshed, config, findingsList: list, dryRun: options.dryRun, log: write }));
+      for (const o of outcomes) {
+        write(`  ${outcomeLine(o)}`);
+        if (!o.sent && !o.file) problems.push(`群通知未发出：${outcomeLine(o)}`);
+      }
+    }
     const outcome: NightlyOutcome = problems.length ? 'partial' : 'done';
     write(`nightly 结束：${outcome === 'done' ? '全部完成' : `有 ${problems.length} 个问题`}，共用时 ${((now().getTime() - started.getTime()) / 1000).toFixed(1)} 秒`);
     return { outcome, log, problems, summary: path, findingsList: list, eml, report };

@@ -1,0 +1,232 @@
+/**
+ * Posting the group notice to the 钉钉 and 企业微信 robots the config names. Each robot is on its own:
+ * one that is down, slow or refuses is tried again (with a backoff; 钉钉 takes 20 messages a minute),
+ * then given up with its reason in Chinese, and the others, the summary and the mail go on. Tokens
+ * and secrets come only from environment variables and are masked (`access_token=…3f9a`) in every
+ * line this module writes. Each robot remembers the report it last delivered
+ * (`.taizhang/notify/<robot>.json`) to say what changed since; a robot that failed says it again next time.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { ENV_PLACEHOLDER, ROBOT_TOKEN_PARAM, type Config, type RobotConfig } from '../core/config.js';
+import { peopleOwing } from '../core/people.js';
+import type { Evaluation } from '../core/report.js';
+import { changesSince, parseSnapshot, snapshotOf, type Snapshot } from '../run/changes.js';
+import { groupNotice, type Notice } from '../run/notice.js';
+import { InputError } from '../core/problems.js';
+import { writeFileAtomic } from './atomic.js';
+import { check, type CheckOptions } from './check.js';
+import { STATE_DIR } from './refresh.js';
+import { findingsListPath, writeFindingsList } from './summary.js';
+
+export const KIND_WORDS: Record<RobotConfig['kind'], string> = { dingtalk: '钉钉', wecom: '企业微信' };
+
+/** Answers that waiting will not heal: a wrong token, signature or webhook, a message too long. */
+const PERMANENT_ERRCODES = new Set([310000, 300001, 93000, 40058]);
+
+export interface RobotOutcome {
+  /** The robot as the log names it: 「钉钉机器人（…3f9a）」 or its configured name. */
+  robot: string;
+  sent: boolean;
+  attempts: number;
+  /** Why it was not sent, in Chinese, tokens masked. */
+  reason?: string;
+  notice?: Notice;
+  /** In a dry run: the file the notice was written to instead. */
+  file?: string;
+}
+
+export interface NotifyOptions {
+  /** The workbooks' folder: the robots' memory is in its `.taizhang/notify/`. */
+  dir: string;
+  evaluation: Evaluation;
+  config: Config;
+  /** The day's 问题清单 workbook, named in the notice. */
+  findingsList: string;
+  /** Do not post: write each notice to `.taizhang/notify/` (unless `write` is false) and hand it back. */
+  dryRun?: boolean;
+  /** In a dry run, write nothing at all (`notify --dry-run` prints the notices instead). */
+  write?: boolean;
+  log: (line: string) => void;
+  /** Where `${NAME}` placeholders and secrets are looked up; default `process.env`. */
+  env?: Record<string, string | undefined>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+class RobotError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/** `…3f9a`: the last four characters of a secret, enough to tell robots apart. */
+export function maskSecret(secret: string): string {
+  return `…${secret.slice(-4)}`;
+}
+
+/** Replaces every secret in `text` by its mask (and the URL-encoded form too). */
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets.filter((s) => s.length >= 4)) {
+    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join(maskSecret(s));
+  }
+  return out;
+}
+
+/** A stable name for a robot's memory: the kind and a hash of the webhook as written (placeholders, not tokens). */
+function robotId(robot: RobotConfig): string {
+  return `${robot.kind}-${createHash('sha256').update(robot.webhook).digest('hex').slice(0, 12)}`;
+}
+
+/** The webhook with its `${NAME}` placeholders filled from the environment; the values are secrets. */
+function resolveWebhook(robot: RobotConfig, env: Record<string, string | undefined>): { url: string; secrets: string[] } {
+  const secrets: string[] = [];
+  const url = robot.webhook.replace(ENV_PLACEHOLDER, (_m, name: string) => {
+    const value = env[name];
+    if (!value) throw new RobotError(`环境变量 ${name} 未设置（机器人 Webhook 中的令牌），未发送`, true);
+    secrets.push(value);
+    return encodeURIComponent(value);
+  });
+  return { url, secrets };
+}
+
+/** 钉钉's 加签: Base64 of HMAC-SHA256 over `timestamp + "\n" + secret`, keyed with the secret, URL-encoded. */
+export function dingtalkSign(secret: string, timestamp: number): string {
+  return encodeURIComponent(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
+}
+
+function messageOf(robot: RobotConfig, notice: Notice): unknown {
+  if (robot.kind === 'wecom') return { msgtype: 'markdown', markdown: { content: notice.text } };
+  return { msgtype: 'markdown', markdown: { title: notice.title, text: notice.text }, ...(notice.atMobiles.length ? { at: { atMobiles: notice.atMobiles, isAtAll: false } } : {}) };
+}
+
+async function postOnce(url: string, body: string, timeoutMs: number): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    if (err.name === 'TimeoutError') throw new RobotError(`${timeoutMs / 1000} 秒内没有应答`, false);
+    const cause = err.cause?.code ?? err.cause?.message ?? err.message;
+    if (/CERT|certificate|self.signed/i.test(String(cause))) throw new RobotError(`证书无法验证（${cause}）`, true);
+    throw new RobotError(`连不上（${cause}）`, false);
+  }
+  const text = await response.text().catch(() => '');
+  if (!response.ok) throw new RobotError(`HTTP ${response.status}${text ? `：${text.slice(0, 80)}` : ''}`, response.status < 500 && response.status !== 429);
+  let answer: { errcode?: unknown; errmsg?: unknown };
+  try {
+    answer = JSON.parse(text) as typeof answer;
+  } catch {
+    throw new RobotError(`应答不是 JSON（${text.slice(0, 80)}）`, false);
+  }
+  if (answer.errcode !== 0) {
+    const code = Number(answer.errcode);
+    throw new RobotError(`errcode ${String(answer.errcode)}：${String(answer.errmsg ?? '')}`, PERMANENT_ERRCODES.has(code));
+  }
+}
+
+/** How a robot is named in the log: its configured name, or its kind and masked token. */
+function robotName(robot: RobotConfig, env: Record<string, string | undefined>): string {
+  if (robot.name) return `${KIND_WORDS[robot.kind]}「${robot.name}」`;
+  const token = new RegExp(`[?&]${ROBOT_TOKEN_PARAM[robot.kind]}=\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}`).exec(robot.webhook)?.[1];
+  const value = token ? env[token] : undefined;
+  return `${KIND_WORDS[robot.kind]}机器人（${value ? maskSecret(value) : token ?? ''}）`;
+}
+
+/** Builds each robot's notice and posts it (or writes it, in a dry run); never throws for a robot's failure. */
+export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
+  const env = o.env ?? process.env;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const { report, roster } = o.evaluation;
+  const people = peopleOwing(report, roster, o.config);
+  const current = snapshotOf(report);
+  const state = join(o.dir, STATE_DIR, 'notify');
+  const writes = !o.dryRun || o.write !== false;
+  if (writes) await mkdir(state, { recursive: true });
+  const seen = new Set<string>();
+
+  const one = async (robot: RobotConfig): Promise<RobotOutcome> => {
+    const name = robotName(robot, env);
+    const memory = join(state, `${robotId(robot)}.json`);
+    const last: Snapshot | undefined = await readFile(memory, 'utf8').then(parseSnapshot, () => undefined);
+    const notice = groupNotice({ report, people, roster, findingsList: basename(o.findingsList), ...(last ? { changes: { since: last.asOf, changes: changesSince(last, current) } } : {}) }, robot, o.config);
+    if (notice.notAt.length) o.log(`  ${name}：${notice.atMobiles.length ? `名册中没有这些人的手机号（或不是 11 位手机号），未 @：${notice.notAt.join('、')}` : '名册中没有“手机”列或都未填写，未 @ 任何人'}`);
+    if (o.dryRun && !writes) return { robot: name, sent: false, attempts: 0, notice };
+    if (o.dryRun) {
+      const file = join(state, `${robotId(robot)}-${report.asOf}.md`);
+      await writeFile(file, `${notice.title}\n\n${notice.text}\n`);
+      return { robot: name, sent: false, attempts: 0, notice, file };
+    }
+    let secrets: string[] = [];
+    try {
+      const resolved = resolveWebhook(robot, env);
+      secrets = resolved.secrets;
+      // the same group named twice gets the notice once
+      if (seen.has(resolved.url)) return { robot: name, sent: false, attempts: 0, notice, reason: '与前面的机器人是同一个 Webhook，本次已发过' };
+      seen.add(resolved.url);
+      let secret: string | undefined;
+      if (robot.secretEnv) {
+        secret = env[robot.secretEnv];
+        if (!secret) throw new RobotError(`环境变量 ${robot.secretEnv} 未设置（钉钉机器人的加签密钥），未发送`, true);
+        secrets.push(secret);
+      }
+      const body = JSON.stringify(messageOf(robot, notice));
+      for (let attempt = 1; ; attempt++) {
+        const timestamp = Date.now();
+        const url = secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url;
+        try {
+          await postOnce(url, body, robot.timeoutSeconds * 1000);
+          await writeFileAtomic(memory, new TextEncoder().encode(JSON.stringify(current)));
+          return { robot: name, sent: true, attempts: attempt, notice };
+        } catch (e) {
+          if (!(e instanceof RobotError) || e.permanent || attempt > robot.retries) {
+            const reason = e instanceof RobotError ? e.message : String((e as Error).message);
+            return { robot: name, sent: false, attempts: attempt, notice, reason: scrub(`${reason}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}`, secrets) };
+          }
+          const wait = robot.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
+          o.log(scrub(`  ${name}：第 ${attempt} 次发送失败：${e.message}；${wait / 1000} 秒后重试`, secrets));
+          await sleep(wait);
+        }
+      }
+    } catch (e) {
+      const reason = e instanceof RobotError ? e.message : String((e as Error).message);
+      return { robot: name, sent: false, attempts: 0, notice, reason: scrub(reason, secrets) };
+    }
+  };
+
+  // one after another: two robots of one group would otherwise race for the same memory
+  const outcomes: RobotOutcome[] = [];
+  for (const robot of o.config.notify) outcomes.push(await one(robot));
+  return outcomes;
+}
+
+/** One line per robot for the log and the console. */
+export function outcomeLine(r: RobotOutcome): string {
+  if (r.file) return `${r.robot}：试运行，未发送；通知已写到 ${r.file}`;
+  if (r.sent) return `${r.robot}：已发送${r.attempts > 1 ? `（第 ${r.attempts} 次尝试成功）` : ''}${r.notice?.cut.people ? `；另有 ${r.notice.cut.people} 人只在问题清单中` : ''}`;
+  return `${r.robot}：未发送：${r.reason ?? ''}`;
+}
+
+/** `taizhang notify DIR`: check, write the day's 问题清单, post to every robot (a dry run prints the notices, writes nothing). */
+export async function notifyCommand(dir: string, options: CheckOptions & { dryRun?: boolean }): Promise<{ lines: string[]; problems: string[] }> {
+  const result = await check(dir, options);
+  const { config } = result;
+  if (!config.notify.length) throw new InputError('NO_ROBOTS', {});
+  const list = findingsListPath(dir, config, result.report.asOf);
+  const lines: string[] = [];
+  if (options.dryRun) {
+    const outcomes = await notifyRobots({ dir, evaluation: result, config, findingsList: list, dryRun: true, log: (l) => lines.push(l.trim()), write: false });
+    for (const o of outcomes) lines.push(`—— ${o.robot}（试运行，未发送）——`, o.notice!.text, '');
+    return { lines, problems: [] };
+  }
+  await writeFindingsList(result, config, list, dir);
+  lines.push(`问题清单已写出：${list}`);
+  const outcomes = await notifyRobots({ dir, evaluation: result, config, findingsList: list, log: (l) => lines.push(l.trim()) });
+  const problems: string[] = [];
+  for (const o of outcomes) (o.sent ? lines : problems).push(`群通知${o.sent ? '' : '未发出'}：${outcomeLine(o)}`);
+  return { lines, problems };
+}

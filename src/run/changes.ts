@@ -1,0 +1,49 @@
+/**
+ * What changed since the last report someone was sent: the nightly mail and each group robot keep
+ * a snapshot of the report they last delivered, and say what moved since. Pure: a report in, a
+ * small JSON-able snapshot out, two snapshots in, the changes out.
+ */
+import type { Report } from '../core/report.js';
+import { LEDGER_CLOSED_STATUSES } from '../core/rules/ledger.js';
+import { ledgerItemLabel, type Changes } from '../core/words.js';
+
+/** What a delivered report is remembered by (saved as JSON in `.taizhang/`). */
+export interface Snapshot {
+  asOf: string;
+  ledger: { key: string; label: string; status: string }[];
+  visits: { teacher: string; done: boolean }[];
+  /** Absent in a snapshot saved before the plan was tracked. */
+  plan?: { item: string; title: string; status: string }[];
+}
+
+export function snapshotOf(report: Report): Snapshot {
+  return {
+    asOf: report.asOf,
+    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: ledgerItemLabel(e), status: e.status })),
+    visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
+    plan: report.plan.map((p) => ({ item: p.item, title: p.title, status: p.status })),
+  };
+}
+
+/** Items newly overdue or closed, teachers newly at their visit quota, plan items newly 未完成. */
+export function changesSince(before: Snapshot, now: Snapshot): Changes {
+  const old = new Map(before.ledger.map((e) => [e.key, e.status]));
+  const closedWords: readonly string[] = LEDGER_CLOSED_STATUSES;
+  const wasDone = new Map(before.visits.map((v) => [v.teacher, v.done]));
+  return {
+    becameOverdue: now.ledger.filter((e) => e.status === '已逾期' && old.get(e.key) !== '已逾期').map((e) => e.label),
+    closed: now.ledger.filter((e) => closedWords.includes(e.status) && old.has(e.key) && !closedWords.includes(old.get(e.key)!)).map((e) => e.label),
+    reachedQuota: now.visits.filter((v) => v.done && wasDone.get(v.teacher) === false).map((v) => v.teacher),
+    planUndone: (now.plan ?? []).filter((p) => p.status === '未完成' && before.plan?.find((q) => q.item === p.item)?.status !== '未完成').map((p) => `第${p.item}项 ${p.title}`),
+  };
+}
+
+/** A snapshot read back from disk, or nothing when it is not one (a hand-edited or truncated file). */
+export function parseSnapshot(text: string): Snapshot | undefined {
+  try {
+    const s = JSON.parse(text) as Partial<Snapshot>;
+    return typeof s.asOf === 'string' && Array.isArray(s.ledger) && Array.isArray(s.visits) ? (s as Snapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
