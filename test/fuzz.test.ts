@@ -14,7 +14,7 @@ import { InputError } from '../src/core/problems.js';
 import { refresh } from '../src/io/refresh.js';
 import { checkSource } from '../src/run/check.js';
 import { configFromText, runContext } from '../src/run/context.js';
-import { planWrites, refreshToBytes } from '../src/run/refresh.js';
+import { sheetWrites, refreshToBytes } from '../src/run/refresh.js';
 import { MemorySource } from '../src/run/source.js';
 import { openWorkbook } from '../src/xlsx/reader.js';
 import { readZipParts } from '../src/xlsx/repack.js';
@@ -147,7 +147,7 @@ describe(`a seeded mutation fuzz of the sample (seed ${SEED}, ${RUNS} mutants)`,
       for (const [k, v] of before) expect(after.get(k), `${what}: the clerk's cell ${k}`).toEqual(v);
       // the fast path writes what the tag-by-tag path writes
       const sheetId = file === '整改台账.xlsx' ? 'ledger' : 'homeVisits';
-      const write = [...planWrites(result, false).values()].find((w) => w.sheetId === sheetId)!;
+      const write = [...sheetWrites(result, false).values()].find((w) => w.sheetId === sheetId)!;
       const strings = await (await openWorkbook(bytes, file)).sharedStringTable();
       const run = (fastRows: boolean, chunk: number) => {
         const pieces: string[] = [];

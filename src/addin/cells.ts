@@ -1,5 +1,5 @@
 /**
- * A sheet's write plan (the same SheetWrite that refresh patches into the file) as the cells and
+ * A sheet's writes (the same SheetWrite that refresh patches into the file) as the cells and
  * conditional formats a spreadsheet host sets: one block of values per owned column, the stale
  * owned columns emptied, each highlight as areas, a formula and colours.
  */

@@ -13,7 +13,7 @@ import { evaluateLoaded, type CheckResult } from '../run/check.js';
 import { CONFIG_NAME, configFromText, runContext, todayInShanghai, type RunContext } from '../run/context.js';
 import { WORKBOOKS } from '../core/columns.js';
 import { loadWorkbooks, workbookIdOf } from '../run/load.js';
-import { planWrites, writeKey } from '../run/refresh.js';
+import { sheetWrites, writeKey } from '../run/refresh.js';
 import { MemorySource } from '../run/source.js';
 import type { HostSheet, HostWorkbook, SpreadsheetHost } from './host.js';
 
@@ -119,7 +119,7 @@ export class PaneSession {
    */
   async writeBack(): Promise<string[]> {
     const last = this.last ?? (await this.check());
-    const writes = planWrites(last.result, last.ctx.live);
+    const writes = sheetWrites(last.result, last.ctx.live);
     const targets: { sheet: string; write: SheetWrite; owned: Set<number> }[] = [];
     for (const spec of WORKBOOKS.find((w) => w.id === last.openId)!.sheets) {
       for (const info of last.result.loaded.sheets[spec.id as SheetId] ?? []) {

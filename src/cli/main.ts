@@ -9,6 +9,7 @@ import type { Lang } from '../core/findings.js';
 import { InputError } from '../core/problems.js';
 import { exitCodeOf } from '../core/report.js';
 import { check } from '../io/check.js';
+import { CONFIG_NAME } from '../run/files.js';
 import { anySkipped, isSkipped, refresh } from '../io/refresh.js';
 import { jsonReportText } from '../run/report.js';
 import { internalErrorLine, schoolLine } from '../run/text.js';
@@ -28,7 +29,7 @@ const langOption = () => new Option('--lang <zh|en>', '信息语言').choices(['
 function common(cmd: Command): Command {
   return cmd
     .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-    .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+    .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
     .option('--json', '在标准输出打印 JSON 报告（且只打印它）')
     .addOption(langOption());
 }
@@ -100,7 +101,7 @@ program
   .description('每晚运行：回写全部工作簿、生成汇总、把汇总发邮件给领导（可放进 cron 或 Windows 任务计划）')
   .argument('[DIR]', '工作簿所在文件夹', '.')
   .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
   .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件而不发送')
   .addOption(langOption())
   .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean; lang: Lang }) => {
@@ -122,7 +123,7 @@ program
   .description('检查后写出问题清单，并把提醒发到配置中的钉钉、企业微信群机器人（每晚的 nightly 也会发）；不改动工作簿')
   .argument('[DIR]', '工作簿所在文件夹', '.')
   .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
   .option('--dry-run', '只在屏幕上显示要发的提醒，不发送，也不写任何文件')
   .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean }) => {
     const { notifyCommand } = await import('../io/notify.js');
@@ -136,7 +137,7 @@ program
   .command('convert')
   .description('把旧版 .xls/.et 工作簿转换为 .xlsx，放在原文件旁边（原文件保留；需要 LibreOffice）')
   .argument('[DIR]', '工作簿所在文件夹', '.')
-  .option('--config <FILE>', '配置文件（默认：目录中的 taizhang.config.json）')
+  .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
   .addOption(langOption())
   .action(async (dir: string, opts: { config?: string; lang: Lang }) => {
     lang = opts.lang;
@@ -152,7 +153,7 @@ program
   .argument('<DIR>', '放各校文件夹的文件夹')
   .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：各校配置中的 asOf，否则北京时间今天）')
   .option('--json', '在标准输出打印 JSON（每所学校的完整报告），且只打印它')
-  .option('--mail', '用 DIR 中 taizhang.config.json 的邮件设置把汇总表发出去')
+  .option('--mail', `用 DIR 中 ${CONFIG_NAME} 的邮件设置把汇总表发出去`)
   .addOption(langOption())
   .action(async (dir: string, opts: { asOf?: string; json?: boolean; mail?: boolean; lang: Lang }) => {
     lang = opts.lang;

@@ -25,6 +25,7 @@ export interface SheetInfo {
   part?: string;
 }
 
+/** The rows of one sheet going into a `Collector`: push them in order, then finish. */
 export interface SheetSink {
   push(row: RawRow): void;
   /**
@@ -56,6 +57,15 @@ const STUDY_SHEETS = sheetsOf('study').filter((s) => !s.optional).map((s) => s.i
  * (read a second time, with its merges) replaces what was read of it. Rows of the home-visit log
  * go straight into the tally as they are typed, so a district-sized log never sits in memory:
  * push the roster before the visit log.
+ *
+ * @example
+ * ```ts
+ * const collector = new Collector(defaultConfig());
+ * const sink = collector.sheet(rosterSheet, { file: '党员名册.xlsx', sheet: '名册' });
+ * sink.push({ row: 2, cells: ['姓名', '政治面貌'] });
+ * sink.push({ row: 3, cells: ['谭红', '中共党员'] });
+ * sink.finish();
+ * ```
  */
 export class Collector {
   private readonly reads = new Map<SheetId, SheetRead[]>();

@@ -6,6 +6,7 @@
 import type { Config } from './config.js';
 import type { Day } from './dates.js';
 
+/** How a column's cells are read (a date, a deadline, 是/否, a count, names, a closed list …). */
 export type ColumnType =
   | 'text' // free text, tidied
   | 'name' // a person, department or class: all spaces removed
@@ -18,6 +19,7 @@ export type ColumnType =
   | 'count' // whole number ≥ 0
   | 'number';
 
+/** One column of a sheet: its standard header, the variants clerks type, its type, whether required, its closed list. */
 export interface ColumnSpec {
   readonly key: string;
   readonly header: string;
@@ -39,8 +41,10 @@ export interface ColumnSpec {
   readonly width?: number;
 }
 
+/** The office's four workbooks: the roster, the visit log, the ledger, the study workbook. */
 export type WorkbookId = 'roster' | 'visits' | 'ledger' | 'study';
 
+/** A sheet's column table: which workbook it is in, its name, its columns. Reading, validation, templates and messages all follow it. */
 export interface SheetSpec {
   readonly id: string;
   readonly workbook: WorkbookId;
@@ -50,6 +54,7 @@ export interface SheetSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
+/** A deadline as a clerk types it (「8月上旬」, 「2014-08-10」): the last day it means, and whether it names a period. */
 export interface Deadline {
   day: Day;
   /** As the clerk wrote it (`7月下旬`), or the day. */
@@ -69,6 +74,7 @@ type ValueOf<T extends ColumnType> = T extends 'date'
           ? string[]
           : string;
 
+/** What every row read carries besides its values: its Excel row number, its sheet, the cells that could not be read. */
 export interface RowMeta {
   /** The Excel row number. */
   row: number;
@@ -82,6 +88,7 @@ export interface RowMeta {
   absent?: readonly string[];
 }
 
+/** The typed row of a sheet: each column's key with a value of its type. */
 export type RowOf<S extends SheetSpec> = RowMeta & {
   [C in S['columns'][number] as C['key']]?: ValueOf<C['type']>;
 };
@@ -89,6 +96,7 @@ export type RowOf<S extends SheetSpec> = RowMeta & {
 const yesNo = ['是', '否'] as const;
 export const YES_NO_OPTIONS = yesNo;
 
+/** 党员名册 › 名册: one member of staff a row (political status, branch, post, leader, head teacher…). */
 export const rosterSheet = {
   id: 'roster',
   workbook: 'roster',
@@ -111,6 +119,7 @@ export const rosterSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 走访记录 › 家访记录: one home visit a row (date, teacher, student, method, diary). */
 export const homeVisitSheet = {
   id: 'homeVisits',
   workbook: 'visits',
@@ -126,6 +135,7 @@ export const homeVisitSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 走访记录 › 三进三听: the leadership's weekly and monthly duties, one record a row. */
 export const dutySheet = {
   id: 'duties',
   workbook: 'visits',
@@ -139,6 +149,7 @@ export const dutySheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 走访记录 › 谈心谈话: one heart-to-heart talk a row, between two people, of one of four kinds. */
 export const talkSheet = {
   id: 'talks',
   workbook: 'visits',
@@ -152,6 +163,7 @@ export const talkSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 整改台账 › 整改台账: one rectification item (or a sub-row of one) a row, with its six elements. */
 export const ledgerSheet = {
   id: 'ledger',
   workbook: 'ledger',
@@ -173,6 +185,7 @@ export const ledgerSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 心得体会: one essay a member handed in, a row. */
 export const essaySheet = {
   id: 'essays',
   workbook: 'study',
@@ -185,6 +198,7 @@ export const essaySheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 集中学习: one study session a row, with who attended. */
 export const studySessionSheet = {
   id: 'studySessions',
   workbook: 'study',
@@ -198,6 +212,7 @@ export const studySessionSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 组织生活会: one branch meeting a row. */
 export const branchMeetingSheet = {
   id: 'branchMeetings',
   workbook: 'study',
@@ -214,6 +229,7 @@ export const branchMeetingSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 对照检查: one member's checking material a row (handed in, reviewed, sent on). */
 export const materialSheet = {
   id: 'materials',
   workbook: 'study',
@@ -226,6 +242,7 @@ export const materialSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 宣传报道: one piece of publicity a row. */
 export const publicitySheet = {
   id: 'publicity',
   workbook: 'study',
@@ -238,6 +255,7 @@ export const publicitySheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 征求意见: one opinion gathered a row, its source and method. */
 export const opinionSheet = {
   id: 'opinions',
   workbook: 'study',
@@ -252,6 +270,7 @@ export const opinionSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** 学习教育 › 工作记录: the plan's one-off events and documents, one a row. */
 export const workLogSheet = {
   id: 'workLog',
   workbook: 'study',
@@ -267,17 +286,29 @@ export const workLogSheet = {
   ],
 } as const satisfies SheetSpec;
 
+/** A row of the roster as read, typed by its column table. */
 export type RosterRow = RowOf<typeof rosterSheet>;
+/** A row of the home-visit log as read. */
 export type HomeVisitRow = RowOf<typeof homeVisitSheet>;
+/** A row of 三进三听 as read. */
 export type DutyRow = RowOf<typeof dutySheet>;
+/** A row of 谈心谈话 as read. */
 export type TalkRow = RowOf<typeof talkSheet>;
+/** A row of the rectification ledger as read. */
 export type LedgerRow = RowOf<typeof ledgerSheet>;
+/** A row of 心得体会 as read. */
 export type EssayRow = RowOf<typeof essaySheet>;
+/** A row of 集中学习 as read. */
 export type StudySessionRow = RowOf<typeof studySessionSheet>;
+/** A row of 组织生活会 as read. */
 export type BranchMeetingRow = RowOf<typeof branchMeetingSheet>;
+/** A row of 对照检查 as read. */
 export type MaterialRow = RowOf<typeof materialSheet>;
+/** A row of 宣传报道 as read. */
 export type PublicityRow = RowOf<typeof publicitySheet>;
+/** A row of 征求意见 as read. */
 export type OpinionRow = RowOf<typeof opinionSheet>;
+/** A row of 工作记录 as read. */
 export type WorkLogRow = RowOf<typeof workLogSheet>;
 
 /** Every sheet, workbook by workbook, in the order `init` writes them. */

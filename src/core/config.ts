@@ -54,10 +54,12 @@ const robotSchema = z
     if (robot.secretEnv && robot.kind !== 'dingtalk') ctx.addIssue({ code: 'custom', path: ['secretEnv'], message: 'robot-secret-wecom' });
   });
 
+/** A 钉钉 or 企业微信 group robot the notices go to (config `notify`). */
 export type RobotConfig = z.output<typeof robotSchema>;
 
 const phaseSchema = z.object({ name: z.string().min(1), from: day, to: day }).strict();
 
+/** The zod schema of `taizhang.config.json`: unknown keys are errors, every default is the 2014 plan. */
 export const configSchema = z
   .object({
     asOf: day.optional(),
@@ -245,7 +247,9 @@ export const configSchema = z
     });
   });
 
+/** The plan as data, validated: every quota, window, holiday and closed list the rules read. */
 export type Config = z.output<typeof configSchema>;
+/** A config as written in `taizhang.config.json`: every key optional (the 2014 plan by default). */
 export type ConfigInput = z.input<typeof configSchema>;
 
 /** The year a date like `5月10日` belongs to: the campaign's. */
@@ -253,6 +257,7 @@ export function campaignYear(config: Config): number {
   return +config.campaign.from.slice(0, 4);
 }
 
+/** A config validated: the config, or the problems as Chinese phrases naming the key. */
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 /** Validate a parsed config object; problems come back as Chinese phrases naming the key. */

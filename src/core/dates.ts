@@ -14,10 +14,12 @@ import {
 import { DATE_1904_OFFSET } from './address.js';
 import { normalizeText } from './text.js';
 
+/** A calendar day as `YYYY-MM-DD` (no time, no zone). */
 export type Day = string;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Whether a value is a real calendar day written `YYYY-MM-DD`. */
 export function isDay(value: unknown): value is Day {
   return typeof value === 'string' && ISO_DAY.test(value) && dayFromParts(+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)) === value;
 }
@@ -39,6 +41,7 @@ export function fromDate(date: Date): Day {
   return format(date, 'yyyy-MM-dd');
 }
 
+/** The day `amount` days after (or before) `day`. */
 export function addDays(day: Day, amount: number): Day {
   return fromDate(addDaysFns(toDate(day), amount));
 }
@@ -79,6 +82,7 @@ export function isWithin(day: Day, from: Day, to: Day): boolean {
  */
 const serialDays = new Map<number, Day | undefined>();
 
+/** An Excel date serial as a day (the 1900 system with its leap-year bug, or 1904), or nothing when it is not a date. */
 export function excelSerialToDay(serial: number, date1904 = false): Day | undefined {
   if (!Number.isFinite(serial)) return undefined;
   const whole = Math.floor(serial + 1e-9);

@@ -7,10 +7,14 @@
 import { MESSAGES, NOTES, type FindingCode, type NoteCode } from './messages.js';
 
 export type { FindingCode, NoteCode } from './messages.js';
+/** `error`: a rule of the plan broken; `warning`: something to look at. */
 export type Severity = 'error' | 'warning';
+/** The language of a message: Chinese for the school, English for an engineer. */
 export type Lang = 'zh' | 'en';
+/** The values a message is filled with (a name, a count, a date). */
 export type Params = Record<string, string | number>;
 
+/** Where a finding is: the file, the sheet, the Excel row, the column and the cell. */
 export interface Place {
   file: string;
   sheet?: string;
@@ -22,6 +26,7 @@ export interface Place {
   cell?: string;
 }
 
+/** One thing the rules found: a stable code, a severity, its place and a Chinese message. */
 export interface Finding extends Place {
   code: FindingCode;
   severity: Severity;
@@ -92,6 +97,7 @@ export function findingShort(f: Pick<Finding, 'code'>): string {
   return MESSAGES[f.code].short;
 }
 
+/** Whether any finding is an error (a rule of the plan broken). */
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }

@@ -27,6 +27,7 @@ interface Entry extends Words {
 
 const entry = (severity: Entry['severity'], zh: Entry['zh'], en: Entry['en'], more: { short: string; who?: readonly string[] }): Entry => ({ severity, zh, en, ...more });
 
+/** The catalogue of findings: per code, a short name and its Chinese and English message. */
 export const MESSAGES = {
   // Reading cells
   CELL_REQUIRED: entry('error', (p) => `必填项“${p.header}”为空`, (p) => `required cell "${p.header}" is empty`, { short: '必填项为空' }),
@@ -101,6 +102,7 @@ export const MESSAGES = {
   OPINION_UNTRACED: entry('error', (p) => `台账序号“${p.seq}”在整改台账中不存在，意见无法对应到整改事项`, (p) => `ledger item "${p.seq}" does not exist`, { short: '意见对应不到整改事项' }),
 } as const satisfies Record<string, Entry>;
 
+/** The stable code of a finding (`LEDGER_OVERDUE`, `VISIT_UNDER_QUOTA` …); a code never changes meaning once released. */
 export type FindingCode = keyof typeof MESSAGES;
 
 /** Notes: what the reader did that a clerk may want to know, neither an error nor a warning. */
@@ -110,4 +112,5 @@ export const NOTES = {
   TABLE_ENDED: words('表格在表尾前结束', (p) => `表格在第${p.lastRow}行结束；第${p.endRow}行起（“${p.marker}”）是表尾，未作为数据读取`, (p) => `the table ends at row ${p.lastRow}; from row ${p.endRow} ("${p.marker}") is its footer, not read as data`),
 } as const satisfies Record<string, Words>;
 
+/** The code of a note: how a sheet was read (a repeated header skipped, a sheet not read …). */
 export type NoteCode = keyof typeof NOTES;

@@ -13,6 +13,7 @@ export const OWNED_PREFIX = '【自动】';
  */
 export const HIGHLIGHT_MARK = `N("${OWNED_PREFIX}")=0`;
 
+/** The colours of the write-back: red, amber, yellow. */
 export type HighlightColour = 'red' | 'amber' | 'yellow';
 
 /**

@@ -11,8 +11,10 @@ import type { Report } from './report.js';
 import type { Roster } from './roster.js';
 import { ledgerItemName } from './words.js';
 
+/** The kinds of duty a person may still owe. */
 export type OwedKind = '家访' | '谈心' | '心得体会' | '对照检查' | '三进三听' | '整改';
 
+/** One thing a person still owes, in a clerk's words, with the pace still needed while the window is open. */
 export interface Owed {
   kind: OwedKind;
   /** What exactly, in a clerk's words (「家访还差6户」「与谭红、邹四雄未谈心」). */
@@ -25,6 +27,7 @@ export interface Owed {
   due?: Day;
 }
 
+/** A person who still owes something, and all of it. */
 export interface PersonOwes {
   name: string;
   /** 处室 and role, as the roster has them (「高一年级组，班主任」). */

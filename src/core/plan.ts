@@ -30,6 +30,7 @@ export type Proof =
   /** At least one opinion (征求意见) dated inside the item's window. */
   | { kind: 'opinions' };
 
+/** An item of the plan: its number, title, window and what proves it done. */
 export interface PlanItem {
   /** The plan's number: `1` … `16`, `四.2`, `四.3`. */
   item: string;

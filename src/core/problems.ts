@@ -44,6 +44,7 @@ const P = {
   BAD_OPTION: words('参数错误', (p) => `参数错误：${p.reason}`, (p) => `bad option: ${p.reason}`),
 } as const satisfies Record<string, Words>;
 
+/** The code of a problem that stops a run (exit code 2). */
 export type ProblemCode = keyof typeof P;
 
 /** The catalogue of problems, as the docs and the tests read it. */

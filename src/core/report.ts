@@ -37,6 +37,7 @@ export interface HomeVisitRows extends SheetRows<HomeVisitRow> {
   tally?: HomeVisitTally;
 }
 
+/** The typed rows of every sheet, with where they came from: what `evaluate` judges. */
 export interface Inputs {
   roster: SheetRows<RosterRow>;
   homeVisits: HomeVisitRows;
@@ -60,6 +61,7 @@ export interface Inputs {
   readNotes?: Note[];
 }
 
+/** The report's figures: errors, warnings, ledger statuses, visits, plan items. */
 export interface Tally {
   errors: number;
   warnings: number;
@@ -74,6 +76,7 @@ export interface Tally {
 
 export type { RowStatus } from './findings.js';
 
+/** The whole check, as `--json` prints it: findings, notes, per-rule results, the tally, the phase. */
 export interface Report {
   asOf: Day;
   school: string;
@@ -121,6 +124,7 @@ export interface RowResults {
   };
 }
 
+/** What `evaluate` gives: the report, the row-level results for the write-back, and the roster. */
 export interface Evaluation {
   report: Report;
   rows: RowResults;
@@ -143,6 +147,14 @@ export function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
+/**
+ * Judges typed rows against the plan on a day: every rule, the plan item by item, the tally. Pure.
+ *
+ * @example
+ * ```ts
+ * const { report } = evaluate(inputs, defaultConfig(), '2014-08-15');
+ * ```
+ */
 export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation {
   const rosterPlace = { file: inputs.roster.file, sheet: inputs.roster.sheet };
   const built = buildRoster(inputs.roster.rows, config, rosterPlace);
@@ -225,6 +237,7 @@ export function evaluate(inputs: Inputs, config: Config, asOf: Day): Evaluation 
   };
 }
 
+/** The CLI's exit code for a report: 1 when a rule of the plan is broken, else 0. */
 export function exitCodeOf(report: Report): 0 | 1 {
   return hasErrors(report.findings) ? 1 : 0;
 }

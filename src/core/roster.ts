@@ -5,6 +5,7 @@ import type { RosterRow } from './columns.js';
 import type { Config } from './config.js';
 import { rowAt, finding, type Finding } from './findings.js';
 
+/** One member of staff as the roster has them. */
 export interface Person {
   name: string;
   /** Excel row in the roster. */
@@ -26,12 +27,14 @@ export interface Person {
   mobile?: string;
 }
 
+/** The roster by name, and in roster order. */
 export interface Roster {
   people: Map<string, Person>;
   /** In roster order. */
   list: Person[];
 }
 
+/** The roster from its rows: people by name, duplicates and missing branches as findings. */
 export function buildRoster(rows: readonly RosterRow[], config: Config, place: { file: string; sheet: string }): { roster: Roster; findings: Finding[] } {
   const people = new Map<string, Person>();
   const findings: Finding[] = [];

@@ -14,7 +14,9 @@ import { InputError } from './problems.js';
 import { OWNED_PREFIX } from './owned.js';
 import { normalizeHeader, normalizeText, parseYesNo, splitList, tidyText } from './text.js';
 
+/** A cell as a reader gives it: text, number, boolean or empty. */
 export type RawCell = string | number | boolean | null | undefined;
+/** A row as a reader gives it: its Excel row number and its cells. */
 export interface RawRow {
   /** 1-based Excel row number. */
   row: number;
@@ -35,6 +37,7 @@ export interface HeaderGroup {
   to: number;
 }
 
+/** Where a sheet's header is and which column holds what. */
 export interface HeaderLayout {
   /** The header row right above the data (the lower row of a two-level header). */
   headerRow: number;
@@ -54,6 +57,7 @@ export interface HeaderLayout {
   endRow?: number;
 }
 
+/** A sheet read against its column table: typed rows, findings, notes and the header layout. */
 export interface TableResult<S extends SheetSpec> {
   layout: HeaderLayout;
   rows: RowOf<S>[];
@@ -61,6 +65,7 @@ export interface TableResult<S extends SheetSpec> {
   notes: Note[];
 }
 
+/** Which file and sheet a table is read from (for the places of findings) and how its dates are stored. */
 export interface TableOptions {
   file: string;
   sheet: string;

@@ -37,6 +37,7 @@ export interface Highlight {
   formula: string;
 }
 
+/** What refresh writes into one sheet: the owned 【自动】 columns, their values and highlights. */
 export interface SheetWrite {
   /** Sheet id of the column tables (ledger, roster, homeVisits …). */
   sheetId: string;
@@ -254,7 +255,7 @@ export interface WrittenSheet {
  * Everything `refresh` writes, one write per sheet that was read (a kind kept as several sheets
  * gets one for each, with that sheet's rows).
  */
-export function planWriteBack(evaluation: Evaluation, sheets: readonly WrittenSheet[], config: Config, asOf: Day, live: boolean): SheetWrite[] {
+export function buildWriteBack(evaluation: Evaluation, sheets: readonly WrittenSheet[], config: Config, asOf: Day, live: boolean): SheetWrite[] {
   const writes: SheetWrite[] = [];
   const study = evaluation.rows.study;
   for (const { id, sheet, layout } of sheets) {

@@ -7,6 +7,7 @@ import { FolderSource } from './source.js';
 
 export type { CheckResult } from '../run/check.js';
 
+/** Options of `check` and the commands built on it: the config file, the as-of day, the clock. */
 export interface CheckOptions {
   /** Path of the config file; default `taizhang.config.json` in the folder (optional there). */
   configPath?: string;
@@ -25,6 +26,15 @@ export async function resolveContext(dir: string, options: CheckOptions): Promis
   return runContext(config, options.asOf, (options.now ?? (() => new Date()))());
 }
 
+/**
+ * Reads and checks the workbooks of a folder; writes nothing.
+ *
+ * @example
+ * ```ts
+ * const { report } = await check('台账', { asOf: '2014-08-15' });
+ * console.log(report.tally.errors, report.ledger.filter((e) => e.status === '已逾期').length);
+ * ```
+ */
 export async function check(dir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const ctx = await resolveContext(dir, options);
   const source = new FolderSource(dir);

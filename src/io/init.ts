@@ -5,7 +5,6 @@ import { sheetsOf, type WorkbookId } from '../core/columns.js';
 import { defaultConfig, type Config } from '../core/config.js';
 import { repackDeterministic } from '../xlsx/repack.js';
 import { CONFIG_NAME } from './config.js';
-import { addSheet, newWorkbook } from './templates.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -27,11 +26,14 @@ export function starterConfig(config: Config = defaultConfig()): Record<string, 
 }
 
 export async function workbookBuffer(id: WorkbookId, config: Config): Promise<Buffer> {
+  // exceljs is loaded by the commands that write with it, not by `import 'taizhang'`
+  const { addSheet, newWorkbook } = await import('./templates.js');
   const wb = newWorkbook();
   for (const spec of sheetsOf(id)) addSheet(wb, spec, config);
   return Buffer.from(await repackDeterministic(new Uint8Array(await wb.xlsx.writeBuffer())));
 }
 
+/** `taizhang init`: blank workbooks (headers, drop-downs, date formats) and a config with the 2014 plan; nothing overwritten. */
 export async function initFolder(dir: string): Promise<{ written: string[]; skipped: string[] }> {
   await mkdir(dir, { recursive: true });
   const config = defaultConfig();

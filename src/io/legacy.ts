@@ -6,13 +6,15 @@
  */
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { baseName, LEGACY_EXTENSIONS } from '../run/files.js';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/problems.js';
-import { fileSignature } from '../xlsx/zip.js';
+import { sourceSignature } from '../xlsx/zip.js';
+import { FileSource } from './source.js';
+import { syncDir } from './atomic.js';
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
@@ -37,18 +39,12 @@ export async function findSoffice(env: NodeJS.ProcessEnv = process.env): Promise
 
 /** What the first bytes say: a zip (an .xlsx under an old name), an OLE2 file, or neither. */
 async function kindOf(path: string, file: string): Promise<'zip' | 'ole2' | 'other'> {
-  const head = new Uint8Array(4);
+  const source = new FileSource(path, file);
   try {
-    const handle = await open(path, 'r');
-    try {
-      await handle.read(head, 0, 4, 0);
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    throw new InputError('FILE_UNREADABLE', { file, reason: '无法打开' });
+    return await sourceSignature(source, file);
+  } finally {
+    await source.close();
   }
-  return fileSignature(head);
 }
 
 function run(cmd: string, args: string[], timeoutMs: number): Promise<{ ok: boolean; output: string }> {
@@ -121,6 +117,7 @@ async function convertOne(dir: string, found: { file: string; path: string }): P
   try {
     const made = await convertWithOffice(found.path, found.file, tmp);
     await rename(made, join(dir, target));
+    await syncDir(dir);
     return { from: found.file, to: target, message: `${found.file} → ${target}（原文件保留；以后请在 ${target} 中填写）` };
   } finally {
     await rm(tmp, { recursive: true, force: true });

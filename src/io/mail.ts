@@ -4,9 +4,9 @@
  * the summary workbook attached. Sent with nodemailer over TLS (465) or STARTTLS (587); the
  * password only ever comes from TAIZHANG_SMTP_PASS and is never written anywhere.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic.js';
 import { basename, dirname } from 'node:path';
-import nodemailer from 'nodemailer';
 import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { overdueWorstFirst } from '../core/rules/ledger.js';
@@ -90,10 +90,12 @@ export async function sendMail(config: Config, content: MailContent, options: Se
     html: content.html,
     attachments: [options.attachment, ...(options.more ?? [])].map((path) => ({ filename: basename(path), path, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })),
   };
+  // loaded when a mail is sent, not by `import 'taizhang'`
+  const { default: nodemailer } = await import('nodemailer');
   if (options.emlPath) {
     const eml = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }).sendMail(message);
     await mkdir(dirname(options.emlPath), { recursive: true });
-    await writeFile(options.emlPath, eml.message as Buffer);
+    await writeFileAtomic(options.emlPath, eml.message as Buffer);
     return { attempts: 0 };
   }
   if (!m.to.length) throw new MailError('配置中没有收件人（mail.to），未发送邮件');

@@ -8,7 +8,7 @@
  * - the group robots of the config (钉钉, 企业微信) get a short notice after the mail (notify.ts).
  */
 import { appendFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/problems.js';
 import type { Report } from '../core/report.js';
@@ -19,7 +19,10 @@ import { changesSince, parseSnapshot, snapshotOf, type Snapshot } from '../run/c
 import { isSkipped, refresh, STATE_DIR, type RefreshResult } from './refresh.js';
 import { findingsListPath, summaryPath, writeFindingsList, writeSummary } from './summary.js';
 import { takeRunLock } from './runLock.js';
+import { writeFileAtomic } from './atomic.js';
+import { fileStamp, logStamp } from './stamp.js';
 
+/** Options of `nightly`: those of `check`, and a dry run. */
 export interface NightlyOptions extends CheckOptions {
   /** Refresh without writing, and write the mail as an .eml file instead of sending it. */
   dryRun?: boolean;
@@ -31,6 +34,7 @@ export type NightlyOutcome = 'done' | 'partial' | 'stopped' | 'busy';
 /** Exit codes: 0 done, 2 could not run (as for every command), 3 ran with a failed step. */
 export const NIGHTLY_EXIT: Record<NightlyOutcome, number> = { done: 0, stopped: 2, busy: 2, partial: 3 };
 
+/** What a night did: its outcome, its log, the problems, and where the summary, the 问题清单 and the mail are. */
 export interface NightlyResult {
   outcome: NightlyOutcome;
   log: string;
@@ -43,11 +47,14 @@ export interface NightlyResult {
   report?: Report;
 }
 
-function stamp(d: Date, sep = ' '): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}${sep}${p(d.getHours())}${sep === ' ' ? ':' : ''}${p(d.getMinutes())}${sep === ' ' ? ':' : ''}${p(d.getSeconds())}`;
-}
-
+/**
+ * The nightly job: refresh every workbook, write the summary and the 问题清单, mail them, post the group notices. A lock keeps two runs apart, a log tells each step; a failed step is an outcome, never a throw (`NIGHTLY_EXIT` maps it to the exit code).
+ *
+ * @example
+ * ```ts
+ * const { outcome, log, problems } = await nightly('台账', { dryRun: true });
+ * ```
+ */
 export async function nightly(dir: string, options: NightlyOptions = {}): Promise<NightlyResult> {
   const now = options.now ?? (() => new Date());
   const state = join(dir, STATE_DIR);
@@ -56,8 +63,8 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
   const { config } = context;
   await mkdir(join(state, 'logs'), { recursive: true });
   const started = now();
-  const log = join(state, 'logs', `nightly-${stamp(started, '-')}-${process.pid}.log`);
-  const write = (line: string) => appendFileSync(log, `${stamp(now())} ${line}\n`, 'utf8');
+  const log = join(state, 'logs', `nightly-${fileStamp(started)}-${process.pid}.log`);
+  const write = (line: string) => appendFileSync(log, `${logStamp(now())} ${line}\n`, 'utf8');
   const problems: string[] = [];
   const lock = await takeRunLock(join(state, 'nightly.lock'), started);
   if ('holder' in lock) {
@@ -113,7 +120,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
       if (!(e instanceof MailError)) throw e;
       problems.push(`邮件未发出：${e.message}；汇总仍在 ${path}`);
     }
-    if (mailed && !options.dryRun) await writeFile(lastPath, JSON.stringify(current, null, 1));
+    if (mailed && !options.dryRun) await writeFileAtomic(lastPath, JSON.stringify(current, null, 1));
 
     if (config.notify.length) {
       // after the mail, and whatever became of it: a robot that fails is one problem among others

@@ -7,7 +7,7 @@
  * (`.taizhang/notify/<robot>.json`) to say what changed since; a robot that failed says it again next time.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ENV_PLACEHOLDER, ROBOT_TOKEN_PARAM, type Config, type RobotConfig } from '../core/config.js';
 import { peopleOwing } from '../core/people.js';
@@ -158,7 +158,7 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
     if (o.dryRun && !writes) return { robot: name, sent: false, attempts: 0, notice };
     if (o.dryRun) {
       const file = join(state, `${robotId(robot)}-${report.asOf}.md`);
-      await writeFile(file, `${notice.title}\n\n${notice.text}\n`);
+      await writeFileAtomic(file, `${notice.title}\n\n${notice.text}\n`);
       return { robot: name, sent: false, attempts: 0, notice, file };
     }
     let secrets: string[] = [];
@@ -180,7 +180,7 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
         const url = secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url;
         try {
           await postOnce(url, body, robot.timeoutSeconds * 1000);
-          await writeFileAtomic(memory, new TextEncoder().encode(JSON.stringify(current)));
+          await writeFileAtomic(memory, JSON.stringify(current));
           return { robot: name, sent: true, attempts: attempt, notice };
         } catch (e) {
           if (!(e instanceof RobotError) || e.permanent || attempt > robot.retries) {

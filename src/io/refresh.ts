@@ -16,14 +16,16 @@ import { Writable } from 'node:stream';
 import type { WorkbookId } from '../core/columns.js';
 import { findWorkbook } from '../run/files.js';
 import { WORKBOOKS } from '../core/columns.js';
-import { OUTCOME_WORDS, prepareWorkbook, planWrites, type FileOutcome, type Prepared, type SheetChange } from '../run/refresh.js';
+import { OUTCOME_WORDS, prepareWorkbook, sheetWrites, type FileOutcome, type Prepared, type SheetChange } from '../run/refresh.js';
 import { InputError } from '../core/problems.js';
 import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
-import { isAlive } from './process.js';
+import { removeStaleTemps, syncDir, tempPathOf } from './atomic.js';
+import { fileStamp } from './stamp.js';
 import { FolderSource } from './source.js';
 
 export type { SheetChange } from '../run/refresh.js';
 
+/** Options of `refresh`: those of `check`, a dry run, and the hooks tests use. */
 export interface RefreshOptions extends CheckOptions {
   /** Report what would change, write nothing. */
   dryRun?: boolean;
@@ -35,6 +37,7 @@ export interface RefreshOptions extends CheckOptions {
 
 export type { FileOutcome };
 
+/** What refresh did to one workbook: written (with its backup), unchanged, or skipped and why. */
 export interface FileRefresh {
   file: string;
   path: string;
@@ -46,6 +49,7 @@ export interface FileRefresh {
   message: string;
 }
 
+/** The check, and what refresh did to each workbook. */
 export interface RefreshResult extends CheckResult {
   files: FileRefresh[];
 }
@@ -77,43 +81,18 @@ export async function lockFileOf(dir: string, file: string): Promise<string | un
   return undefined;
 }
 
-function tempPathOf(path: string): string {
-  return join(path, '..', `.${basename(path)}.${process.pid}.taizhang-tmp`);
-}
-
-/** Temporary files left by a run that was killed: removed when their process is gone. */
-async function removeStaleTemps(dir: string, file: string): Promise<void> {
-  const prefix = `.${file}.`;
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!name.startsWith(prefix) || !name.endsWith('.taizhang-tmp')) continue;
-    const pid = Number(name.slice(prefix.length, -'.taizhang-tmp'.length));
-    if (pid === process.pid || !isAlive(pid)) await unlink(join(dir, name)).catch(() => undefined);
-  }
-}
-
-function stamp(date: Date): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}-${p(date.getMilliseconds(), 3)}`;
-}
-
 async function backUp(dir: string, path: string, keep: number, now: Date): Promise<string> {
   const backups = join(dir, STATE_DIR, 'backups');
   await mkdir(backups, { recursive: true });
   const ext = extname(path);
   const base = basename(path, ext);
-  const target = join(backups, `${base}-${stamp(now)}${ext}`);
+  const target = join(backups, `${base}-${fileStamp(now)}${ext}`);
   await copyFile(path, target);
   const mine = (await readdir(backups)).filter((n) => n.startsWith(`${base}-`) && n.endsWith(ext) && /-\d{8}-\d{6}-\d{3}$/.test(basename(n, ext))).sort();
   for (const old of mine.slice(0, Math.max(0, mine.length - keep))) await unlink(join(backups, old)).catch(() => undefined);
   return target;
 }
 
-async function syncDir(dir: string): Promise<void> {
-  // Makes the rename itself durable; not possible on every platform (Windows), so best effort.
-  const handle = await open(dir, 'r').catch(() => undefined);
-  await handle?.sync().catch(() => undefined);
-  await handle?.close();
-}
 
 
 /** Why a file or folder cannot be written, as a clerk can act on it; undefined for errors that are not the system's. */
@@ -230,6 +209,15 @@ async function writeAll(dir: string, prepared: { path: string; fp: Fingerprint; 
   return done;
 }
 
+/**
+ * Checks the folder and writes the 【自动】 status columns and highlights back into the clerks' workbooks: each backed up first, replaced atomically, skipped when open in Excel/WPS or changed meanwhile.
+ *
+ * @example
+ * ```ts
+ * const { files } = await refresh('台账', { dryRun: true });
+ * for (const f of files) console.log(f.file, f.outcome);
+ * ```
+ */
 export async function refresh(dir: string, options: RefreshOptions = {}): Promise<RefreshResult> {
   const ctx = await resolveContext(dir, options);
   const { config } = ctx;
@@ -242,7 +230,7 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
     if (fp) before.set(id, fp);
   }
   const result = await check(dir, { ...options, context: ctx });
-  const writes = planWrites(result, ctx.live);
+  const writes = sheetWrites(result, ctx.live);
   const source = new FolderSource(dir);
   const prepared: { path: string; fp: Fingerprint; p: Prepared }[] = [];
   const files: (FileRefresh | Prepared)[] = [];

@@ -61,7 +61,9 @@ export class FileSource extends Reader<string> {
     super(path);
   }
 
+  /** Opens the file once; a second call (a signature check before zip.js's own) does nothing. */
   override async init(): Promise<void> {
+    if (this.handle) return;
     try {
       const s = await stat(this.path);
       if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });

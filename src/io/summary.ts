@@ -10,11 +10,13 @@ import { check, type CheckOptions, type CheckResult } from './check.js';
 
 export { summaryBytes };
 
+/** Options of `summary`: those of `check`, and where to write the workbook. */
 export interface SummaryOptions extends CheckOptions {
   /** Output file; default `汇总-YYYY-MM-DD.xlsx` in the configured folder, else beside the workbooks. */
   output?: string;
 }
 
+/** The check, and where the summary workbook was written. */
 export interface SummaryResult extends CheckResult {
   path: string;
 }
@@ -44,6 +46,14 @@ export async function writeFindingsList(evaluation: Evaluation, config: Config, 
   await writeFileAtomic(path, await findingsListBytes(evaluation, config, { folder }));
 }
 
+/**
+ * Checks the folder, then writes the leadership's summary workbook (`汇总-YYYY-MM-DD.xlsx`) atomically.
+ *
+ * @example
+ * ```ts
+ * const { path } = await summary('台账', { asOf: '2014-08-15' });
+ * ```
+ */
 export async function summary(dir: string, options: SummaryOptions = {}): Promise<SummaryResult> {
   const result = await check(dir, options);
   const path = options.output ?? summaryPath(dir, result.config, result.report.asOf);

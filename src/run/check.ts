@@ -9,11 +9,21 @@ import type { RunContext } from './context.js';
 import { loadWorkbooks, type Loaded, type Progress } from './load.js';
 import type { WorkbookSource } from './source.js';
 
+/** The evaluation of a check, with the config it was judged by and where each sheet was found. */
 export interface CheckResult extends Evaluation {
   config: Config;
   loaded: Loaded;
 }
 
+/**
+ * Reads and evaluates the workbooks of any source (bytes in a page, a folder in Node), as `check` does.
+ *
+ * @example
+ * ```ts
+ * const source = new MemorySource(new Map([['党员名册.xlsx', rosterBytes]]));
+ * const result = await checkSource(source, runContext(configFromText(undefined), '2014-08-15'));
+ * ```
+ */
 export async function checkSource(source: WorkbookSource, ctx: Pick<RunContext, 'config' | 'asOf'>, progress?: Progress): Promise<CheckResult> {
   return evaluateLoaded(await loadWorkbooks(source, ctx.config, progress), ctx);
 }

@@ -7,8 +7,11 @@ import { parseConfig, type Config } from '../core/config.js';
 import { isDay, type Day } from '../core/dates.js';
 import { InputError } from '../core/problems.js';
 
-export const CONFIG_NAME = 'taizhang.config.json';
+import { CONFIG_NAME } from './files.js';
 
+export { CONFIG_NAME };
+
+/** What one run is about, resolved once: the config, the as-of day, whether it is live, the clock. */
 export interface RunContext {
   config: Config;
   asOf: Day;

@@ -1,7 +1,10 @@
 /**
  * Which file is which workbook: the configured name, else the same base name as `.xlsx`, `.xlsm`,
- * `.xls`, `.et`, in that order; and whether a name is one of the old formats.
+ * `.xls`, `.et`, in that order; and whether a name is one of the old formats. And the config file's name.
  */
+/** The config file, beside the workbooks (the CLI, the page and the add-in look for this name). */
+export const CONFIG_NAME = 'taizhang.config.json';
+
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et'] as const;
 export const LEGACY_EXTENSIONS = ['.xls', '.et'] as const;
 

@@ -12,8 +12,7 @@ import { InputError } from '../core/problems.js';
 import type { Inputs } from '../core/report.js';
 import { normalizeText } from '../core/text.js';
 import { openWorkbook, type XlsxReader } from '../xlsx/reader.js';
-import type { Reader } from '@zip.js/zip.js';
-import { fileSignature, type ZipSource } from '../xlsx/zip.js';
+import { sourceSignature } from '../xlsx/zip.js';
 import { findWorkbook, isLegacyName } from './files.js';
 import type { WorkbookSource } from './source.js';
 
@@ -127,25 +126,12 @@ export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: 
   }
 }
 
-/** Whether a source's first bytes are an OLE2 compound file (a real .xls/.et, not an .xlsx renamed). */
-async function isOle2(source: ZipSource): Promise<boolean> {
-  let head: Uint8Array;
-  if (source instanceof Uint8Array) head = source.subarray(0, 4);
-  else if (typeof Blob !== 'undefined' && source instanceof Blob) head = new Uint8Array(await source.slice(0, 4).arrayBuffer());
-  else {
-    const reader = source as Reader<unknown>;
-    if (!(reader as { initialized?: boolean }).initialized) await reader.init?.();
-    head = reader.size >= 4 ? await reader.readUint8Array(0, 4) : new Uint8Array();
-  }
-  return fileSignature(head) === 'ole2';
-}
-
 /** Opens a workbook of the source: an .xlsx directly, an old .xls/.et through the source's converter. */
 async function withWorkbook<T>(source: WorkbookSource, file: string, use: (reader: XlsxReader, legacy: boolean) => Promise<T>): Promise<T> {
   let input = await source.open(file);
   let done = async () => undefined as void;
   let legacy = false;
-  if (isLegacyName(file) && (await isOle2(input))) {
+  if (isLegacyName(file) && (await sourceSignature(input, file)) === 'ole2') {
     if (!source.legacy) throw new InputError('LEGACY_NOT_HERE', { file });
     const made = await source.legacy(file);
     input = made.source;

@@ -15,6 +15,7 @@ import { changesLines, overdueItemLine, phaseLine, type Changes } from '../core/
 /** The most a robot takes in one Markdown message, in UTF-8 bytes (企业微信: 4,096; 钉钉: 20,000). */
 export const ROBOT_LIMIT_BYTES: Record<RobotConfig['kind'], number> = { dingtalk: 20_000, wecom: 4_096 };
 
+/** A group notice: its title, its Markdown, the phone numbers to @, and what was cut to fit. */
 export interface Notice {
   /** 钉钉's title: what the chat list and the phone's notification show. */
   title: string;

@@ -1,11 +1,11 @@
 /**
- * What `refresh` writes, decided once for every host: the write plan of the evaluation, and the
+ * What `refresh` writes, decided once for every host: the sheet writes of the evaluation, and the
  * patch of each workbook of a source. The Node shell adds locks, backups and the atomic replace;
  * a page takes the new bytes. Browser-safe.
  */
 import { WORKBOOKS, type SheetId, type WorkbookId } from '../core/columns.js';
 import type { SheetInfo } from '../core/collect.js';
-import { planWriteBack, type SheetWrite } from '../core/writeback.js';
+import { buildWriteBack, type SheetWrite } from '../core/writeback.js';
 import { openPatch, type PartWrite, type SheetChange, type WorkbookPatch } from '../xlsx/patch.js';
 import { collect } from '../xlsx/zip.js';
 import type { CheckResult } from './check.js';
@@ -24,8 +24,8 @@ export function sheetsRead(result: CheckResult): SheetInfo[] {
 }
 
 /** Every sheet's write, by writeKey. */
-export function planWrites(result: CheckResult, live: boolean): Map<string, SheetWrite> {
-  return new Map(planWriteBack(result, sheetsRead(result), result.config, result.report.asOf, live).map((w) => [writeKey(w.sheetId as SheetId, w.sheet!), w]));
+export function sheetWrites(result: CheckResult, live: boolean): Map<string, SheetWrite> {
+  return new Map(buildWriteBack(result, sheetsRead(result), result.config, result.report.asOf, live).map((w) => [writeKey(w.sheetId as SheetId, w.sheet!), w]));
 }
 
 /** What a refresh did with a workbook. */
@@ -74,6 +74,7 @@ export async function prepareWorkbook(source: WorkbookSource, result: CheckResul
   return { id, file, patch };
 }
 
+/** One workbook after the write-back: its name, new bytes (when changed) and what changed. */
 export interface RefreshedBytes {
   id: WorkbookId;
   file: string;
@@ -86,9 +87,15 @@ export interface RefreshedBytes {
 /**
  * Every workbook as `refresh` would write it, in memory (a page's download). All are prepared
  * before any is written, so bad input in the last one gives no bytes at all.
+ *
+ * @example
+ * ```ts
+ * const result = await checkSource(source, ctx);
+ * for (const w of await refreshToBytes(source, result, ctx.live)) if (w.bytes) save(w.file, w.bytes);
+ * ```
  */
 export async function refreshToBytes(source: WorkbookSource, result: CheckResult, live: boolean): Promise<RefreshedBytes[]> {
-  const writes = planWrites(result, live);
+  const writes = sheetWrites(result, live);
   const prepared: (Prepared | Untouched)[] = [];
   try {
     for (const { id } of WORKBOOKS) if (result.loaded.files[id]) prepared.push(await prepareWorkbook(source, result, writes, id));

@@ -8,6 +8,7 @@ import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
 import type { ZipSource } from '../xlsx/zip.js';
 
+/** Where the workbooks come from: a folder, files dropped on a page, bytes in memory. */
 export interface WorkbookSource {
   /** Where the files are, in words for a message (a folder's path; 所选文件 on a page). */
   readonly where: string;

@@ -17,7 +17,15 @@ function numberGuids(name: string, data: Uint8Array): Uint8Array {
   return new TextEncoder().encode(xml);
 }
 
-/** The summary workbook (exceljs is loaded only here, when a summary is made). */
+/**
+ * The summary workbook for the leadership, as .xlsx bytes (exceljs is loaded only here, when a summary is made).
+ *
+ * @example
+ * ```ts
+ * const result = await checkSource(source, ctx);
+ * const xlsx = await summaryBytes(result, result.config);   // 汇总-2014-08-15.xlsx
+ * ```
+ */
 export async function summaryBytes(evaluation: Evaluation, config: Config): Promise<Uint8Array> {
   const { buildSummary } = await import('../summary/build.js');
   const workbook = buildSummary(evaluation, config);

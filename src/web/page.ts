@@ -10,6 +10,7 @@ import type { Ask, CheckedView, DroppedFile, Request, Response } from './protoco
 import { InputError } from '../core/problems.js';
 import { internalErrorLine } from '../core/words.js';
 import { fromCrossing } from '../run/crossing.js';
+import { CONFIG_NAME } from '../run/files.js';
 
 /** An error of the worker in the clerk's words: the problem's own line, or the one internal-error sentence. */
 const wordsOf = (e: Error) => (e instanceof InputError ? e.messageIn('zh') : internalErrorLine(e.message, 'zh'));
@@ -18,7 +19,6 @@ declare const WORKER_SOURCE: string;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const WANTED = /\.(xlsx|xlsm|xls|et)$/i;
-const CONFIG_NAME = 'taizhang.config.json';
 const workerUrl = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
 
 /** What the clerk has added so far, by file name (a file added again replaces the earlier one). */
@@ -158,7 +158,7 @@ async function take(files: Iterable<File>): Promise<void> {
   const list = [...files].filter((f) => (WANTED.test(f.name) || f.name === CONFIG_NAME) && !f.name.startsWith('~$') && !f.name.startsWith('.~lock'));
   $('note').textContent = '';
   if (list.length === 0) {
-    fail('没有找到工作簿：请选择 .xlsx 文件（党员名册、走访记录、整改台账、学习教育），或配置文件 taizhang.config.json');
+    fail(`没有找到工作簿：请选择 .xlsx 文件（党员名册、走访记录、整改台账、学习教育），或配置文件 ${CONFIG_NAME}`);
     return;
   }
   for (const f of list) added.set(f.name, { name: f.name, bytes: await f.arrayBuffer() });

@@ -143,13 +143,25 @@ function asInputError(e: unknown, file: string): InputError {
   return e instanceof InputError ? e : new InputError('TRUNCATED', { file });
 }
 
-export async function openZip(source: ZipSource, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipArchive> {
+/** A reader ready to read: `init()` is zip.js's public step, and every reader here may take it twice. */
+async function readyReader(source: ZipSource, file: string): Promise<Reader<unknown>> {
   const reader = asReader(source);
   try {
-    if (!(reader as { initialized?: boolean }).initialized) await reader.init?.();
+    await reader.init?.();
   } catch (e) {
     throw e instanceof InputError ? e : new InputError('FILE_UNREADABLE', { file, reason: '无法读取' });
   }
+  return reader;
+}
+
+/** What a source's first four bytes say it is (see `fileSignature`), without opening it as a zip. */
+export async function sourceSignature(source: ZipSource, file: string): Promise<'zip' | 'ole2' | 'other'> {
+  const reader = await readyReader(source, file);
+  return fileSignature(reader.size >= 4 ? await readAt(reader, file, 0, 4) : new Uint8Array());
+}
+
+export async function openZip(source: ZipSource, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<ZipArchive> {
+  const reader = await readyReader(source, file);
   await sniff(reader, file);
   const zip = new ZipReader(reader, { useWebWorkers: false, checkSignature: true });
   let list: Entry[];

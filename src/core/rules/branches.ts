@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
+/** A branch's meetings: how many held, whether its duty is met. */
 export interface BranchStatus {
   branch: string;
   held: boolean;
@@ -25,6 +26,7 @@ const EVALUATIONS = [
   ['leaderReview', '领导点评'],
 ] as const;
 
+/** The rule of the branch meetings (组织生活会): each branch holds its meetings within the window. */
 export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { branches: BranchStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.meetings;
   const judged = to <= asOf;

@@ -23,6 +23,7 @@ export interface DutyPeriod {
   exempt: boolean;
 }
 
+/** A leader's 三进三听 and monthly duties: the weeks and months without a record. */
 export interface LeaderDuties {
   leader: string;
   rosterRow: number;
@@ -76,6 +77,7 @@ function dutyPhrase(duty: string): string {
   return /^[进与为到]/.test(duty) ? `未${duty}` : `未开展“${duty}”`;
 }
 
+/** The rule of the leadership's duties: each week's 三进三听 and each month's tasks, holidays excepted. */
 export function duties(rows: readonly DutyRow[], roster: Roster, config: Config, asOf: Day, place: { file: string; sheet: string }): DutyResult {
   const { from, to, weekly, monthly } = config.duties;
   const leaders = roster.list.filter((p) => p.leader && p.onDuty);

@@ -13,6 +13,7 @@ import { isWithin, type Day } from '../dates.js';
 import { finding, rowAt, rowStatus, type Finding } from '../findings.js';
 import { homeVisitQuota, type Person, type Roster, type VisitQuota } from '../roster.js';
 
+/** A teacher's home visits: counted against the quota of the role. */
 export interface TeacherVisits {
   teacher: string;
   headTeacher: boolean;
@@ -231,6 +232,7 @@ export class HomeVisitTally {
   }
 }
 
+/** The rule of the home visits: each teacher's visits in the window, counted against the quota of the role. */
 export function homeVisits(
   rows: Iterable<HomeVisitRow>,
   roster: Roster,

@@ -9,7 +9,9 @@ import { daysBetween, type Day } from '../dates.js';
 import { rowAt, finding, type Finding } from '../findings.js';
 import type { Roster } from '../roster.js';
 
+/** The statuses a ledger item can have, as the 【自动】状态 column writes them. */
 export const LEDGER_STATUSES = ['已逾期', '即将到期', '要素不全', '整改中', '逾期完成', '已完成'] as const;
+/** A ledger item's status word. */
 export type LedgerStatusWord = (typeof LEDGER_STATUSES)[number];
 /** Statuses of an item still to be done, and of one that is closed. */
 export const LEDGER_OPEN_STATUSES = ['整改中', '即将到期', '已逾期'] as const satisfies readonly LedgerStatusWord[];
@@ -67,6 +69,7 @@ export function ledgerStatus(row: LedgerRow, config: Config, asOf: Day): LedgerS
   return { status: '整改中', deadline, missing, daysLeft: left, note: `还剩${left}天` };
 }
 
+/** A ledger item as judged: its number, problem, people, deadline and status. */
 export interface LedgerEntry {
   file: string;
   sheet: string;
@@ -100,6 +103,7 @@ export interface LedgerResult {
   findings: Finding[];
 }
 
+/** The rule of the rectification ledger: the six elements of every item, and its deadline (overdue, due soon, closed). */
 export function ledger(rows: readonly LedgerRow[], roster: Roster, config: Config, asOf: Day, place: { file: string; sheet: string }): LedgerResult {
   const entries: LedgerEntry[] = [];
   const findings: Finding[] = [];

@@ -13,6 +13,7 @@ import type { Roster } from '../roster.js';
 export const MATERIAL_OK = '合格';
 export const MATERIAL_NOT_OWED = '无须提交';
 
+/** A member's checking material: handed in, reviewed, sent on. */
 export interface MaterialStatus {
   name: string;
   role: '班子成员' | '中层干部';
@@ -23,6 +24,7 @@ export interface MaterialStatus {
   ok: boolean;
 }
 
+/** The rule of the checking materials (对照检查): who owes one, by the deadline, reviewed and sent on. */
 export function materials(rows: readonly MaterialRow[], roster: Roster, config: Config, asOf: Day, places: { materials: { file: string; sheet: string }; roster: { file: string; sheet: string } }): { materials: MaterialStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const due = config.materials.due;
   const judged = due <= asOf;

@@ -3,6 +3,7 @@ import type { LedgerRow, OpinionRow } from '../columns.js';
 import type { Config } from '../config.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
+/** The opinions gathered, by source and method, and what is missing. */
 export interface OpinionStatus {
   checked: true;
   count: number;
@@ -13,6 +14,7 @@ export interface OpinionStatus {
   byCategory: Record<string, number>;
 }
 
+/** The rule of the opinions gathered: from every source the plan names, by every method. */
 export function opinions(rows: readonly OpinionRow[], ledger: readonly LedgerRow[], config: Config, place: { file: string; sheet: string }): { status: OpinionStatus; findings: Finding[]; rows: RowStatus[] } {
   const seqs = new Set(ledger.map((l) => l.seq).filter((s): s is string => !!s));
   const findings: Finding[] = [];

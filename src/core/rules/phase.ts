@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import { daysBetween, type Day } from '../dates.js';
 
+/** The phase on the as-of day: its name, number, span and days left. */
 export interface PhaseStatus {
   name: string;
   /** 1-based phase number; 0 before the campaign, phases+1 after it. */
@@ -15,6 +16,7 @@ export interface PhaseStatus {
   campaignDaysLeft: number;
 }
 
+/** The phase of the campaign on a day, and the days left in it. */
 export function campaignPhase(config: Config, asOf: Day): PhaseStatus {
   const { from, to } = config.campaign;
   const total = daysBetween(from, to) + 1;

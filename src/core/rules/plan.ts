@@ -11,11 +11,14 @@ import { windowZh, type PlanItem, type Proof, type RuleId, type Window } from '.
 import { normalizeText } from '../text.js';
 import type { LedgerEntry } from './ledger.js';
 
+/** The statuses of a plan item: 已完成, 进行中, 未开始, 未完成, 未检查. */
 export const PLAN_STATUSES = ['已完成', '进行中', '未开始', '未完成', '未检查'] as const;
 /** The word a 工作记录 row that proves an item starts with (its 【自动】校验). */
 export const PLAN_ROW_PROVES = '证明';
+/** A plan item's status word. */
 export type PlanStatusWord = (typeof PLAN_STATUSES)[number];
 
+/** A plan item as judged: its status and why. */
 export interface PlanItemStatus {
   item: string;
   title: string;
@@ -163,6 +166,7 @@ function proofResult(p: Proof, item: PlanItem, inputs: PlanInputs): ProofResult 
   }
 }
 
+/** The plan item by item: each item's status from the facts the rules found. */
 export function planProgress(items: readonly PlanItem[], inputs: PlanInputs, asOf: Day): { items: PlanItemStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const findings: Finding[] = [];
   const proves = new Map<number, string[]>();

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { isWithin, type Day } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
+/** The publicity counted, by form. */
 export interface PublicityStatus {
   checked: true;
   count: number;
@@ -12,6 +13,7 @@ export interface PublicityStatus {
   byForm: Record<string, number>;
 }
 
+/** The rule of the publicity: enough pieces, in the forms the plan names. */
 export function publicity(rows: readonly PublicityRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { status: PublicityStatus; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.campaign;
   const judged = to <= asOf;

@@ -11,6 +11,7 @@ import { isWithin, type Day } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
 
+/** The study duties: essays missing, sessions held, excellent essays chosen. */
 export interface StudyStatus {
   checked: true;
   judged: boolean;
@@ -26,6 +27,7 @@ export interface StudyStatus {
 
 type Place = { file: string; sheet: string };
 
+/** The rule of the study duties: each member's essay, the study sessions, the essay selection. */
 export function study(
   essays: readonly EssayRow[],
   sessions: readonly StudySessionRow[],

@@ -12,6 +12,7 @@ import { isWithin, type Day } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding } from '../findings.js';
 import type { Person, Roster } from '../roster.js';
 
+/** Two people who must talk (one of the four kinds), and whether they have. */
 export interface TalkPair {
   a: string;
   b: string;
@@ -60,6 +61,7 @@ export function requiredTalkPairs(roster: Roster, config: Config): { pairs: { a:
   return { pairs, findings: headless };
 }
 
+/** The rule of the talks: the four kinds of heart-to-heart talk, each pair within the window. */
 export function talks(rows: readonly TalkRow[], roster: Roster, config: Config, asOf: Day, places: { talks: { file: string; sheet: string }; roster: { file: string; sheet: string } }): TalkResult {
   const { from, to } = config.talks;
   const judged = to <= asOf;
