@@ -21,7 +21,8 @@ import { InputError } from '../core/problems.js';
 import { check, resolveContext, type CheckOptions, type CheckResult } from './check.js';
 import { removeStaleTemps, syncDir, tempPathOf } from './atomic.js';
 import { fileStamp } from './stamp.js';
-import { FolderSource } from './source.js';
+import { BIG_FILE_BYTES, FolderSource, sheetThreadsPay } from './source.js';
+import { dropPrefetch, prefetchForPatch } from './sheetThreads.js';
 
 export type { SheetChange } from '../run/refresh.js';
 
@@ -229,9 +230,22 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
     const fp = found && (await fingerprint(join(dir, found)).catch(() => undefined));
     if (fp) before.set(id, fp);
   }
-  const result = await check(dir, { ...options, context: ctx });
+  // the biggest workbook's big sheet inflated on the patch thread while this one checks
+  const biggest = [...before.entries()].sort((a, b) => b[1].size - a[1].size)[0];
+  const threads = sheetThreadsPay();
+  if (threads.patch && biggest && biggest[1].size >= BIG_FILE_BYTES) {
+    const file = findWorkbook(names, config.files[biggest[0]])!;
+    prefetchForPatch(join(dir, file), file);
+  }
+  let result: CheckResult;
+  try {
+    result = await check(dir, { ...options, context: ctx });
+  } catch (e) {
+    dropPrefetch();
+    throw e;
+  }
   const writes = sheetWrites(result, ctx.live);
-  const source = new FolderSource(dir);
+  const source = new FolderSource(dir, threads);
   const prepared: { path: string; fp: Fingerprint; p: Prepared }[] = [];
   const files: (FileRefresh | Prepared)[] = [];
   try {
@@ -258,6 +272,7 @@ export async function refresh(dir: string, options: RefreshOptions = {}): Promis
   } finally {
     for (const { p } of prepared) await p.patch.close();
     await source.close();
+    dropPrefetch();
   }
 }
 

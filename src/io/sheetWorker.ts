@@ -10,7 +10,7 @@ import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
 import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
 import { comparedText, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
-import { openZip } from '../xlsx/zip.js';
+import { BIG_PART_BYTES, openZip } from '../xlsx/zip.js';
 import { FileSource } from './source.js';
 import { threadSender, type ThreadJob } from './threadStream.js';
 
@@ -18,6 +18,35 @@ export type SheetJob = ThreadJob & { path: string; file: string } & (
   | { kind: 'rows'; sheet: SheetEntry; batchRows: number }
   | { kind: 'patch'; patch: SheetPatchJob; pieceChars: number }
 );
+
+/** Not a job (nothing comes back): inflate the workbook's biggest sheet now, for the patch that will follow. */
+export type Prefetch = { kind: 'prefetch'; path: string; file: string; maxBytes: number } | { kind: 'forget' };
+
+/**
+ * The text of a big sheet inflated while the main thread checks (this thread has nothing else to do
+ * then), so that the patch starts from it instead of inflating the part again. At most one, taken by
+ * the patch of that part; a failure here is silence: the patch then reads the part itself and says.
+ */
+let prefetched: Promise<{ path: string; part: string; pieces: string[] } | undefined> | undefined;
+
+async function prefetch(job: Extract<Prefetch, { kind: 'prefetch' }>): Promise<{ path: string; part: string; pieces: string[] } | undefined> {
+  const zip = await openZip(new FileSource(job.path, job.file), job.file);
+  try {
+    const sheets = [...zip.entries.values()].filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
+    const biggest = sheets.sort((a, b) => b.uncompressedSize - a.uncompressedSize)[0];
+    if (!biggest || biggest.uncompressedSize < BIG_PART_BYTES || biggest.uncompressedSize > job.maxBytes) return undefined;
+    const pieces: string[] = [];
+    for await (const text of textOf(zip, biggest.name)) pieces.push(text);
+    return { path: job.path, part: biggest.name, pieces };
+  } finally {
+    await zip.close();
+  }
+}
+
+async function* replay(pieces: string[]): AsyncIterable<string> {
+  // handed over one by one, so that the memory goes as the patch goes
+  while (pieces.length) yield pieces.shift()!;
+}
 
 export type RowsData = { rows: PackedRows } | { progress: number };
 
@@ -40,19 +69,24 @@ async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
 async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
   // text, not bytes: the main thread encodes it, which it has time for while this thread patches
   const send = threadSender<string, { changed: boolean; stats: PatchStats }>(job);
-  const zip = await openZip(new FileSource(job.path, job.file), job.file);
+  const ready = await prefetched?.catch(() => undefined);
+  prefetched = undefined;
+  const cached = ready && ready.path === job.path && ready.part === job.patch.part ? ready.pieces : undefined;
+  const zip = cached ? undefined : await openZip(new FileSource(job.path, job.file), job.file);
   try {
     const stats: PatchStats[] = [];
     let changed = false;
-    const pieces = comparedText(textOf(zip, job.patch.part), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
+    const pieces = comparedText(cached ? replay(cached) : textOf(zip!, job.patch.part), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
     for await (const text of pieces) send.data(text);
     send.end({ changed, stats: stats[0]! });
   } finally {
-    await zip.close();
+    await zip?.close();
   }
 }
 
 // one job at a time: the main thread gives the next one only after this one's end
-parentPort!.on('message', (job: SheetJob) => {
-  (job.kind === 'rows' ? rows(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
+parentPort!.on('message', (job: SheetJob | Prefetch) => {
+  if (job.kind === 'prefetch') prefetched = prefetch(job).catch(() => undefined);
+  else if (job.kind === 'forget') prefetched = undefined;
+  else (job.kind === 'rows' ? rows(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
 });

@@ -108,7 +108,7 @@ export function sheetThreadsPay(): { read: boolean; patch: boolean } {
 }
 
 /** A workbook file this big (compressed) likely holds a sheet of BIG_PART_BYTES (inflated). */
-const BIG_FILE_BYTES = 1 << 20;
+export const BIG_FILE_BYTES = 1 << 20;
 
 export class FolderSource implements WorkbookSource {
   private readonly opened: FileSource[] = [];
