@@ -22,13 +22,13 @@ describe('the findings view', () => {
     const view = buildView(input, state());
     expect(view.lines.map((l) => (l.type === 'group' ? `# ${l.title} ${l.errors}/${l.warnings}` : l.type === 'fold' ? `+ ${l.label}` : l.type === 'finding' ? `- ${l.finding.code} ${l.where}` : ''))).toEqual([
       '# 整改台账.xlsx › 整改台账 2/1',
-      '- LEDGER_OVERDUE 第5行 整改时限（J列）',
-      '- LEDGER_ELEMENT_MISSING 第10行 整改标准（H列）',
-      '- LEDGER_DUE_SOON 第4行 整改时限（J列）',
+      '- LEDGER_OVERDUE 第5行 整改时限(J列)',
+      '- LEDGER_ELEMENT_MISSING 第10行 整改标准(H列)',
+      '- LEDGER_DUE_SOON 第4行 整改时限(J列)',
       '# 党员名册.xlsx › 名册 1/0',
       '- ROSTER_BRANCH_MISSING 第9行 党支部',
       '# 走访记录.xlsx › 家访记录 1/86',
-      '- VISIT_UNDER_QUOTA 第23行 姓名（A列）',
+      '- VISIT_UNDER_QUOTA 第23行 姓名(A列)',
       '+ 未写家访日记 85 条',
       '- VISIT_DUPLICATE 第40行 学生',
     ]);
