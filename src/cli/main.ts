@@ -98,11 +98,11 @@ common(
 
 program
   .command('nightly')
-  .description('每晚运行：回写全部工作簿、生成汇总、把汇总发邮件给领导（可放进 cron 或 Windows 任务计划）')
+  .description('每晚运行：回写全部工作簿、生成汇总和问题清单、发邮件给领导、发钉钉/企业微信群提醒（可放进 cron 或 Windows 任务计划）')
   .argument('[DIR]', '工作簿所在文件夹', '.')
   .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
   .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
-  .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件而不发送')
+  .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件、群提醒存为 .taizhang/notify/ 中的 .md 文件，都不发送')
   .addOption(langOption())
   .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean; lang: Lang }) => {
     lang = opts.lang;
