@@ -157,6 +157,18 @@ describe('robots that refuse, fail or are slow', () => {
     expect(r.stderr).toBe('taizhang: 群通知未发出：钉钉机器人（…3f9a）：未发送：errcode 130101：send too fast, exceed 20 times per minute（共尝试 3 次）\n');
   });
 
+  it('a robot that redirects is not followed: the token never travels to another address', async () => {
+    const elsewhere = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY });
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY, redirectTo: `https://127.0.0.1:${elsewhere.port}/cgi-bin/webhook/send?key=${WECOM_KEY}` });
+    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), ...fast }]);
+    const r = await runCliAsync(['notify', dir], env());
+    await Promise.all([robot.close(), elsewhere.close()]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('taizhang: 群通知未发出：企业微信机器人（…5aaa）：未发送：Webhook 地址被转到别处（HTTP 302），未跟随；请核对地址\n');
+    expect(robot.received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
+  });
+
   it('a token not in the environment: said by name, nothing sent', async () => {
     const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY });
     const dir = office([{ kind: 'wecom', webhook: robot.webhook('OUR_WECOM_KEY'), ...fast }]);

@@ -26,12 +26,15 @@ let lang: Lang = 'zh';
 
 const langOption = () => new Option('--lang <zh|en>', '信息语言').choices(['zh', 'en']).default('zh');
 
-function common(cmd: Command): Command {
+/** The day and the config: every command that judges a folder takes them. */
+function dayAndConfig(cmd: Command): Command {
   return cmd
     .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-    .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
-    .option('--json', '在标准输出打印 JSON 报告（且只打印它）')
-    .addOption(langOption());
+    .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`);
+}
+
+function common(cmd: Command): Command {
+  return dayAndConfig(cmd).option('--json', '在标准输出打印 JSON 报告（且只打印它）').addOption(langOption());
 }
 
 // The package's version: written into the bundle when it is built (scripts/build-cli.mjs); run
@@ -96,12 +99,12 @@ common(
   process.exitCode = exitCodeOf(result.report);
 });
 
-program
-  .command('nightly')
-  .description('每晚运行：回写全部工作簿、生成汇总和问题清单、发邮件给领导、发钉钉/企业微信群提醒（可放进 cron 或 Windows 任务计划）')
-  .argument('[DIR]', '工作簿所在文件夹', '.')
-  .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-  .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
+dayAndConfig(
+  program
+    .command('nightly')
+    .description('每晚运行：回写全部工作簿、生成汇总和问题清单、发邮件给领导、发钉钉/企业微信群提醒（可放进 cron 或 Windows 任务计划）')
+    .argument('[DIR]', '工作簿所在文件夹', '.'),
+)
   .option('--dry-run', '不改工作簿，邮件存为 .taizhang/mail/ 中的 .eml 文件、群提醒存为 .taizhang/notify/ 中的 .md 文件，都不发送')
   .addOption(langOption())
   .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean; lang: Lang }) => {
@@ -118,12 +121,12 @@ program
     process.exitCode = NIGHTLY_EXIT[result.outcome];
   });
 
-program
-  .command('notify')
-  .description('检查后写出问题清单，并把提醒发到配置中的钉钉、企业微信群机器人（每晚的 nightly 也会发）；不改动工作簿')
-  .argument('[DIR]', '工作簿所在文件夹', '.')
-  .option('--as-of <YYYY-MM-DD>', '按哪一天判断（默认：配置中的 asOf，否则北京时间今天）')
-  .option('--config <FILE>', `配置文件（默认：目录中的 ${CONFIG_NAME}）`)
+dayAndConfig(
+  program
+    .command('notify')
+    .description('检查后写出问题清单，并把提醒发到配置中的钉钉、企业微信群机器人（每晚的 nightly 也会发）；不改动工作簿')
+    .argument('[DIR]', '工作簿所在文件夹', '.'),
+)
   .option('--dry-run', '只在屏幕上显示要发的提醒，不发送，也不写任何文件')
   .action(async (dir: string, opts: { asOf?: string; config?: string; dryRun?: boolean }) => {
     const { notifyCommand } = await import('../io/notify.js');

@@ -107,7 +107,8 @@ function messageOf(robot: RobotConfig, notice: Notice): unknown {
 async function postOnce(url: string, body: string, timeoutMs: number): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, signal: AbortSignal.timeout(timeoutMs) });
+    // never followed: a robot answers where it is, and the token must not travel to another address
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     if (err.name === 'TimeoutError') throw new RobotError(`${timeoutMs / 1000} 秒内没有应答`, false);
@@ -115,6 +116,7 @@ async function postOnce(url: string, body: string, timeoutMs: number): Promise<v
     if (/CERT|certificate|self.signed/i.test(String(cause))) throw new RobotError(`证书无法验证（${cause}）`, true);
     throw new RobotError(`连不上（${cause}）`, false);
   }
+  if (response.status >= 300 && response.status < 400) throw new RobotError(`Webhook 地址被转到别处（HTTP ${response.status}），未跟随；请核对地址`, true);
   const text = await response.text().catch(() => '');
   if (!response.ok) throw new RobotError(`HTTP ${response.status}${text ? `：${text.slice(0, 80)}` : ''}`, response.status < 500 && response.status !== 429);
   let answer: { errcode?: unknown; errmsg?: unknown };
