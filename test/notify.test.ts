@@ -119,7 +119,7 @@ describe('robots that refuse, fail or are slow', () => {
     await robot.close();
     expect(r.code).toBe(3);
     expect(robot.received.map((x) => x.errcode)).toEqual([310000]);
-    expect(r.stderr).toBe('taizhang: 群通知未发出：钉钉机器人（…3f9a）：未发送：errcode 310000：sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\n');
+    expect(r.stderr).toBe('taizhang: 群通知未发出：钉钉机器人（…3f9a）：未发送：errcode 310000（签名不对：加签密钥错了，或机器人设了关键词、IP 限制）：sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]\n');
     expect(leaked(dir, r.stdout, r.stderr)).toEqual([]);
     expect(r.stderr).not.toContain('SECwrong0123456789');
   });
@@ -138,12 +138,12 @@ describe('robots that refuse, fail or are slow', () => {
   });
 
   it('a slow robot: given up after the timeout, tried again', async () => {
-    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY, slowFirst: { count: 1, ms: 2000 } });
-    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), timeoutSeconds: 0.5, ...fast }]);
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY, slowFirst: { count: 1, ms: 3000 } });
+    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), timeoutSeconds: 2, ...fast }]);
     const r = await runCliAsync(['notify', dir], env());
     await robot.close();
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('第 1 次发送失败：0.5 秒内没有应答');
+    expect(r.stdout).toContain('第 1 次发送失败：2 秒内没有应答');
     expect(r.stdout).toContain('已发送（第 2 次尝试成功）');
   });
 
@@ -154,7 +154,7 @@ describe('robots that refuse, fail or are slow', () => {
     await robot.close();
     expect(r.code).toBe(3);
     expect(robot.received).toHaveLength(3);
-    expect(r.stderr).toBe('taizhang: 群通知未发出：钉钉机器人（…3f9a）：未发送：errcode 130101：send too fast, exceed 20 times per minute（共尝试 3 次）\n');
+    expect(r.stderr).toBe('taizhang: 群通知未发出：钉钉机器人（…3f9a）：未发送：errcode 130101（发送太频繁：钉钉每个机器人每分钟最多 20 条）：send too fast, exceed 20 times per minute（共尝试 3 次）\n');
   });
 
   it('a robot that redirects is not followed: the token never travels to another address', async () => {
@@ -167,6 +167,64 @@ describe('robots that refuse, fail or are slow', () => {
     expect(r.stderr).toBe('taizhang: 群通知未发出：企业微信机器人（…5aaa）：未发送：Webhook 地址被转到别处（HTTP 302），未跟随；请核对地址\n');
     expect(robot.received).toHaveLength(1);
     expect(elsewhere.received).toHaveLength(0);
+  });
+
+  it('an error page that echoes the address: the token masked before the page is cut short, one line', async () => {
+    const echo = `<html>\n<body>${'x'.repeat(150)} Not found: /robot/send?access_token=${DT_TOKEN}&amp;x=1\n</body></html>`;
+    const robot = await startRobot({ cert, kind: 'dingtalk', token: DT_TOKEN, answer: { status: 404, body: echo } });
+    const dir = office([{ kind: 'dingtalk', webhook: robot.webhook('DT_TOKEN'), ...fast }]);
+    const r = await runCliAsync(['notify', dir], env());
+    await robot.close();
+    expect(r.code).toBe(3);
+    expect(r.stderr.split('\n')).toHaveLength(2); // one line, and the end of it
+    expect(r.stderr).toContain('HTTP 404：<html> <body>xxx');
+    expect(robot.received).toHaveLength(1); // a 404 is not retried
+    expect(leaked(dir, r.stdout, r.stderr)).toEqual([]);
+    for (let cut = 8; cut < DT_TOKEN.length; cut += 4) expect(r.stderr).not.toContain(DT_TOKEN.slice(0, cut + 4).slice(-12));
+  });
+
+  it('a very long answer is cut to one short line, and more than 64 KB of it is not even read', async () => {
+    for (const [length, said] of [[50_000, /errcode 40035：bad y+…（共尝试 3 次）\n$/], [200_000, /应答不是 JSON（\{"errcode":40035,"errmsg":"bad\\ny+…（共尝试 3 次）\n$/]] as const) {
+      const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY, answer: { status: 200, body: JSON.stringify({ errcode: 40035, errmsg: `bad\n${'y'.repeat(length)}` }) } });
+      const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), ...fast }]);
+      const r = await runCliAsync(['notify', dir], env());
+      await robot.close();
+      expect(r.code).toBe(3);
+      expect(r.stderr.length).toBeLessThan(400);
+      expect(r.stderr).toMatch(said);
+    }
+  });
+
+  it('errcode "0" written as a string is the same success: posted once, not again', async () => {
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY, answer: { status: 200, body: '{"errcode":"0","errmsg":"ok"}' } });
+    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), ...fast }]);
+    const r = await runCliAsync(['notify', dir], env());
+    await robot.close();
+    expect(r.code).toBe(0);
+    expect(robot.received).toHaveLength(1);
+  });
+
+  it('the same group named twice gets the notice once, and that is not a problem', async () => {
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY });
+    const dir = office([
+      { kind: 'wecom', name: '教师群', webhook: robot.webhook('WECOM_KEY'), ...fast },
+      { kind: 'wecom', name: '教师群（又一次）', webhook: robot.webhook('WECOM_KEY_AGAIN'), ...fast },
+    ]);
+    const r = await runCliAsync(['notify', dir], env({ WECOM_KEY_AGAIN: WECOM_KEY }));
+    await robot.close();
+    expect(r.code).toBe(0);
+    expect(robot.posted).toHaveLength(1);
+    expect(r.stdout).toContain('企业微信「教师群（又一次）」：与前面的机器人是同一个群，已由它发出，不再重复');
+  });
+
+  it('a certificate this computer does not trust: said with what to do, not retried', async () => {
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY });
+    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), ...fast }]);
+    const r = await runCliAsync(['notify', dir], env({ NODE_EXTRA_CA_CERTS: '' }));
+    await robot.close();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^taizhang: 群通知未发出：企业微信机器人（…5aaa）：未发送：证书无法验证（[A-Z_]+）：学校网络若有上网行为管理替换了证书，请把它的根证书存成文件，用环境变量 NODE_EXTRA_CA_CERTS 指向它\n$/);
+    expect(robot.received).toHaveLength(0);
   });
 
   it('a token not in the environment: said by name, nothing sent', async () => {
@@ -321,6 +379,19 @@ describe('the config says where the tokens are, never what they are', () => {
     expect((await bad({ kind: 'wecom', webhook: 'http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${K}' })).stderr).toContain('“notify.0.webhook” 应为 https:// 开头的机器人 Webhook 地址');
     expect((await bad({ kind: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send' })).stderr).toContain('“notify.0.webhook” 中没有 key=…');
     expect((await bad({ kind: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${K}', at: 'owing' })).stderr).toContain('企业微信群机器人的 markdown 消息不能按手机号 @ 人');
+  });
+  it('an address with a password, a #, a bad port or a placeholder for the host: one line, exit 2', async () => {
+    const url = (s: string) => ({ kind: 'wecom', webhook: s });
+    for (const webhook of ['https://user:pw@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${K}', 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send#?key=${K}', 'https://qyapi.weixin.qq.com:99999/cgi-bin/webhook/send?key=${K}', 'https://${H}/cgi-bin/webhook/send?key=${K}', 'https://a b/send?key=${K}']) {
+      const r = await bad(url(webhook));
+      expect(r.code, webhook).toBe(2);
+      expect(r.stderr, webhook).toMatch(/^taizhang: 配置文件 .+：“notify\.0\.webhook” (不是完整的 https 地址|中没有 key=)/);
+      expect(r.stderr.split('\n'), webhook).toHaveLength(2);
+    }
+  });
+  it('a number that must be whole, a kind that is not one: said in Chinese, with the choices', async () => {
+    expect((await bad({ kind: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${K}', maxPeople: 1.5 })).stderr).toContain('“notify.0.maxPeople” 类型不对，应为整数');
+    expect((await bad({ kind: 'DingTalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=${K}' })).stderr).toContain('“notify.0.kind” 的值无效，可用："dingtalk"、"wecom"');
   });
   it('notify without robots: exit 2, saying where to write them', async () => {
     const r = await runCliAsync(['notify', copyDir(SAMPLE)], env());

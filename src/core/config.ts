@@ -37,17 +37,26 @@ const robotSchema = z
     at: z.enum(['owing']).optional(),
     /** At most this many people are listed; the rest are 「等 N 人」. */
     maxPeople: z.number().int().min(1).max(200).default(15),
-    /** Seconds to wait for the robot's answer. */
-    timeoutSeconds: z.number().min(0.1).max(120).default(10),
+    /**
+     * Seconds to wait for the robot's answer. Not below 2: a robot that took the message and answers
+     * late is tried again, and neither platform can tell a second try from a new message.
+     */
+    timeoutSeconds: z.number().min(2).max(120).default(10),
     /** Attempts after the first when the robot is down, slow or busy, waiting 1, 2, 4 … × retryDelaySeconds. */
     retries: z.number().int().min(0).max(5).default(2),
     retryDelaySeconds: z.number().min(0).max(600).default(5),
   })
   .strict()
   .superRefine((robot, ctx) => {
-    if (!/^https:\/\/[^/?#\s]+/i.test(robot.webhook)) ctx.addIssue({ code: 'custom', path: ['webhook'], message: 'robot-https' });
+    // https://host[:port][/path]?query — no user:password@, no #fragment, the host written out
+    const url = /^https:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?(\/[^?#\s]*)?\?([^#\s]*)$/.exec(robot.webhook);
+    if (!/^https:\/\//i.test(robot.webhook)) ctx.addIssue({ code: 'custom', path: ['webhook'], message: 'robot-https' });
+    else if (!url || Number(url[2] ?? 443) < 1 || Number(url[2] ?? 443) > 65535) {
+      ctx.addIssue({ code: 'custom', path: ['webhook'], message: /[?&]/.test(robot.webhook) ? 'robot-url' : `robot-token-missing:${ROBOT_TOKEN_PARAM[robot.kind]}` });
+      return;
+    }
     const param = ROBOT_TOKEN_PARAM[robot.kind];
-    const value = new RegExp(`[?&]${param}=([^&#]*)`).exec(robot.webhook)?.[1];
+    const value = new RegExp(`(?:^|&)${param}=([^&]*)`).exec(url?.[4] ?? '')?.[1];
     if (value === undefined) ctx.addIssue({ code: 'custom', path: ['webhook'], message: `robot-token-missing:${param}` });
     else if (!/^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(value)) ctx.addIssue({ code: 'custom', path: ['webhook'], message: `robot-token-literal:${param}` });
     if (robot.at && robot.kind !== 'dingtalk') ctx.addIssue({ code: 'custom', path: ['at'], message: 'robot-at-wecom' });
@@ -282,6 +291,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     }
     case 'invalid_type':
       return `${at} 类型不对，应为${typeName(issue.expected)}`;
+    case 'invalid_value':
+      return `${at} 的值无效，可用：${issue.values.map((v) => `"${String(v)}"`).join('、')}`;
     case 'too_small':
       return `${at} 太小或为空`;
     case 'too_big':
@@ -293,6 +304,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       if (issue.message.startsWith('unknown-sheet:')) return `${at} 不是已知的工作表（可用：${issue.message.slice(14)}）`;
       if (issue.message.startsWith('unknown-column:')) return `${at} 不是该表的标准列名（可用：${issue.message.slice(15)}）`;
       if (issue.message === 'env-name') return `${at} 应为环境变量名（字母、数字、下划线）`;
+      if (issue.message === 'robot-url') return `${at} 不是完整的 https 地址（应形如 https://oapi.dingtalk.com/robot/send?access_token=\${环境变量名}，不含用户名、密码和 #）`;
       if (issue.message === 'robot-https') return `${at} 应为 https:// 开头的机器人 Webhook 地址`;
       if (issue.message.startsWith('robot-token-missing:')) return `${at} 中没有 ${issue.message.slice(20)}=…（从机器人设置中复制完整的 Webhook 地址）`;
       if (issue.message.startsWith('robot-token-literal:')) {
@@ -307,6 +319,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function typeName(expected: string): string {
   return (
-    { string: '文本', number: '数字', boolean: 'true/false', array: '列表 [...]', object: '对象 {...}', tuple: '[开始, 结束] 日期对' } as Record<string, string>
+    { string: '文本', number: '数字', int: '整数', boolean: 'true/false', array: '列表 [...]', object: '对象 {...}', tuple: '[开始, 结束] 日期对' } as Record<string, string>
   )[expected] ?? expected;
 }

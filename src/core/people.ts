@@ -114,7 +114,7 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
   for (const e of report.ledger) {
     if (!LEDGER_OWED.has(e.status)) continue;
     const item = `${e.seq ? '整改事项' : '整改台账'}${ledgerItemName(e)}`;
-    const text = e.status === '已逾期' ? `${item}已逾期${e.daysLate}天` : e.status === '即将到期' ? `${item}即将到期（还剩${e.daysLeft}天）` : `${item}要素不全（${e.missing.join('、')}）`;
+    const text = e.status === '已逾期' ? `${item}已逾期${e.daysLate}天` : e.status === '即将到期' ? (e.daysLeft ? `${item}即将到期（还剩${e.daysLeft}天）` : `${item}今天到期`) : `${item}要素不全（${e.missing.join('、')}）`;
     for (const name of e.people) add(name, { kind: '整改', text, late: e.status !== '即将到期', ...(e.deadline ? { due: e.deadline } : {}) });
   }
 

@@ -25,12 +25,14 @@ const inPhase = (p: PhaseStatus) => p.index >= 1 && p.from !== undefined;
 /** 「整改落实、建章立制，本阶段剩余 46 天」: the phase and, inside the campaign, its days left. */
 export function phaseLine(p: PhaseStatus, lang: Lang): string {
   if (!inPhase(p)) return p.name;
+  if (p.daysLeft === 0) return lang === 'zh' ? `${p.name}，今天是本阶段最后一天` : `${p.name}, the last day of the phase`;
   return lang === 'zh' ? `${p.name}，本阶段剩余 ${p.daysLeft} 天` : `${p.name}, ${p.daysLeft} days left in the phase`;
 }
 
 /** 「整改落实、建章立制（剩46天）」: the phase in a table's cell. */
 export function phaseShort(p: PhaseStatus, lang: Lang): string {
   if (!inPhase(p)) return p.name;
+  if (p.daysLeft === 0) return lang === 'zh' ? `${p.name}（最后一天）` : `${p.name} (last day)`;
   return lang === 'zh' ? `${p.name}（剩${p.daysLeft}天）` : `${p.name} (${p.daysLeft} days left)`;
 }
 

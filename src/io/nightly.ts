@@ -128,7 +128,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
       const outcomes = await step('通知', () => notifyRobots({ dir, evaluation: refreshed, config, findingsList: list, dryRun: options.dryRun, log: write }));
       for (const o of outcomes) {
         write(`  ${outcomeLine(o)}`);
-        if (!o.sent && !o.file) problems.push(`群通知未发出：${outcomeLine(o)}`);
+        if (!o.sent && !o.file && !o.skipped) problems.push(`群通知未发出：${outcomeLine(o)}`);
       }
     }
     const outcome: NightlyOutcome = problems.length ? 'partial' : 'done';

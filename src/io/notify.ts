@@ -35,6 +35,8 @@ export interface RobotOutcome {
   notice?: Notice;
   /** In a dry run: the file the notice was written to instead. */
   file?: string;
+  /** The same group as a robot before it, which has posted already: nothing sent, and nothing wrong. */
+  skipped?: boolean;
 }
 
 export interface NotifyOptions {
@@ -63,18 +65,27 @@ class RobotError extends Error {
   }
 }
 
-/** `…3f9a`: the last four characters of a secret, enough to tell robots apart. */
+/** `…3f9a`: the last four characters of a secret, enough to tell robots apart; nothing of a short one. */
 export function maskSecret(secret: string): string {
-  return `…${secret.slice(-4)}`;
+  return secret.length >= 12 ? `…${secret.slice(-4)}` : '…';
 }
 
-/** Replaces every secret in `text` by its mask (and the URL-encoded form too). */
+/** The ways a robot may echo a secret back: as is, URL-encoded (either case), form-encoded, JSON-escaped. */
+function formsOf(secret: string): string[] {
+  const encoded = encodeURIComponent(secret);
+  return [...new Set([secret, encoded, encoded.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()), encoded.replace(/%20/g, '+'), JSON.stringify(secret).slice(1, -1)])].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A robot's words made safe to show: every token parameter's value masked whatever it holds (an
+ * error page may echo the address), every known secret masked in every form, whitespace folded to
+ * one line, and only then cut short, so that a cut can never leave part of a secret unmasked.
+ */
 function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets.filter((s) => s.length >= 4)) {
-    for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join(maskSecret(s));
-  }
-  return out;
+  let out = text.replace(/\b(access_token|key|sign)=([^&\s"'<>]+)/gi, (_m, name: string, value: string) => `${name}=${maskSecret(value)}`);
+  for (const secret of secrets) for (const form of formsOf(secret)) out = out.split(form).join(maskSecret(secret));
+  out = out.replace(/\s+/g, ' ').trim();
+  return out.length > 200 ? `${out.slice(0, 200)}…` : out;
 }
 
 /** A stable name for a robot's memory: the kind and a hash of the webhook as written (placeholders, not tokens). */
@@ -104,31 +115,77 @@ function messageOf(robot: RobotConfig, notice: Notice): unknown {
   return { msgtype: 'markdown', markdown: { title: notice.title, text: notice.text }, ...(notice.atMobiles.length ? { at: { atMobiles: notice.atMobiles, isAtAll: false } } : {}) };
 }
 
+/** What the platforms' errcodes mean, for a clerk (their errmsg is English). */
+const ERRCODE_WORDS: Record<number, string> = {
+  310000: '签名不对：加签密钥错了，或机器人设了关键词、IP 限制',
+  300001: '令牌无效：机器人已删除，或 Webhook 没有复制完整',
+  130101: '发送太频繁：钉钉每个机器人每分钟最多 20 条',
+  93000: 'Webhook 地址无效：机器人已删除，或地址没有复制完整',
+  45009: '发送太频繁',
+  40058: '内容过长',
+};
+
+/** An answer's body, at most `limit` bytes of it: a robot answers in a few dozen. */
+async function bodyOf(response: Response, limit: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(all.subarray(0, limit));
+}
+
+const isTimeout = (e: unknown) => (e as Error)?.name === 'TimeoutError' || (e as Error)?.name === 'AbortError';
+
 async function postOnce(url: string, body: string, timeoutMs: number): Promise<void> {
+  const late = () => new RobotError(`${timeoutMs / 1000} 秒内没有应答`, false);
   let response: Response;
   try {
     // never followed: a robot answers where it is, and the token must not travel to another address
     response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
+    if (isTimeout(e)) throw late();
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    if (err.name === 'TimeoutError') throw new RobotError(`${timeoutMs / 1000} 秒内没有应答`, false);
-    const cause = err.cause?.code ?? err.cause?.message ?? err.message;
-    if (/CERT|certificate|self.signed/i.test(String(cause))) throw new RobotError(`证书无法验证（${cause}）`, true);
+    const cause = String(err.cause?.code ?? err.cause?.message ?? err.message);
+    if (/CERT|certificate|self.signed|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/i.test(cause)) {
+      throw new RobotError(`证书无法验证（${cause}）：学校网络若有上网行为管理替换了证书，请把它的根证书存成文件，用环境变量 NODE_EXTRA_CA_CERTS 指向它`, true);
+    }
+    if (/ECONNRESET|UND_ERR_SOCKET|EPIPE/.test(cause)) throw new RobotError(`连接被中断（${cause}）`, false);
     throw new RobotError(`连不上（${cause}）`, false);
   }
   if (response.status >= 300 && response.status < 400) throw new RobotError(`Webhook 地址被转到别处（HTTP ${response.status}），未跟随；请核对地址`, true);
-  const text = await response.text().catch(() => '');
-  if (!response.ok) throw new RobotError(`HTTP ${response.status}${text ? `：${text.slice(0, 80)}` : ''}`, response.status < 500 && response.status !== 429);
-  let answer: { errcode?: unknown; errmsg?: unknown };
+  let text: string;
   try {
-    answer = JSON.parse(text) as typeof answer;
+    text = await bodyOf(response, 64 * 1024);
+  } catch (e) {
+    throw isTimeout(e) ? late() : new RobotError(`应答没有读完（${(e as Error).message}）`, false);
+  }
+  if (!response.ok) throw new RobotError(`HTTP ${response.status}${text ? `：${text}` : ''}`, response.status < 500 && response.status !== 429);
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
-    throw new RobotError(`应答不是 JSON（${text.slice(0, 80)}）`, false);
+    throw new RobotError(`应答不是 JSON（${text}）`, false);
   }
-  if (answer.errcode !== 0) {
-    const code = Number(answer.errcode);
-    throw new RobotError(`errcode ${String(answer.errcode)}：${String(answer.errmsg ?? '')}`, PERMANENT_ERRCODES.has(code));
-  }
+  if (typeof answer !== 'object' || answer === null || !('errcode' in answer)) throw new RobotError(`应答不是机器人的格式（${text}）`, false);
+  const { errcode, errmsg } = answer as { errcode: unknown; errmsg?: unknown };
+  // "0" as a string is the same answer: taking it for a failure would post the notice again
+  const code = Number(errcode);
+  if (code === 0 && String(errcode).trim() !== '') return;
+  const words = ERRCODE_WORDS[code];
+  throw new RobotError(`errcode ${String(errcode)}${words ? `（${words}）` : ''}：${String(errmsg ?? '')}`, PERMANENT_ERRCODES.has(code));
 }
 
 /** How a robot is named in the log: its configured name, or its kind and masked token. */
@@ -167,9 +224,8 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
     try {
       const resolved = resolveWebhook(robot, env);
       secrets = resolved.secrets;
-      // the same group named twice gets the notice once
-      if (seen.has(resolved.url)) return { robot: name, sent: false, attempts: 0, notice, reason: '与前面的机器人是同一个 Webhook，本次已发过' };
-      seen.add(resolved.url);
+      // the same group named twice gets the notice once (when the first one got it through)
+      if (seen.has(resolved.url)) return { robot: name, sent: false, skipped: true, attempts: 0, notice };
       let secret: string | undefined;
       if (robot.secretEnv) {
         secret = env[robot.secretEnv];
@@ -182,15 +238,16 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
         const url = secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url;
         try {
           await postOnce(url, body, robot.timeoutSeconds * 1000);
+          seen.add(resolved.url);
           await writeFileAtomic(memory, JSON.stringify(current));
           return { robot: name, sent: true, attempts: attempt, notice };
         } catch (e) {
           if (!(e instanceof RobotError) || e.permanent || attempt > robot.retries) {
             const reason = e instanceof RobotError ? e.message : String((e as Error).message);
-            return { robot: name, sent: false, attempts: attempt, notice, reason: scrub(`${reason}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}`, secrets) };
+            return { robot: name, sent: false, attempts: attempt, notice, reason: `${scrub(reason, secrets)}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}` };
           }
           const wait = robot.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
-          o.log(scrub(`  ${name}：第 ${attempt} 次发送失败：${e.message}；${wait / 1000} 秒后重试`, secrets));
+          o.log(`  ${name}：第 ${attempt} 次发送失败：${scrub(e.message, secrets)}；${wait / 1000} 秒后重试`);
           await sleep(wait);
         }
       }
@@ -209,6 +266,7 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
 /** One line per robot for the log and the console. */
 export function outcomeLine(r: RobotOutcome): string {
   if (r.file) return `${r.robot}：试运行，未发送；通知已写到 ${r.file}`;
+  if (r.skipped) return `${r.robot}：与前面的机器人是同一个群，已由它发出，不再重复`;
   if (r.sent) return `${r.robot}：已发送${r.attempts > 1 ? `（第 ${r.attempts} 次尝试成功）` : ''}${r.notice?.cut.people ? `；另有 ${r.notice.cut.people} 人只在问题清单中` : ''}`;
   return `${r.robot}：未发送：${r.reason ?? ''}`;
 }
@@ -229,6 +287,6 @@ export async function notifyCommand(dir: string, options: CheckOptions & { dryRu
   lines.push(`问题清单已写出：${list}`);
   const outcomes = await notifyRobots({ dir, evaluation: result, config, findingsList: list, log: (l) => lines.push(l.trim()) });
   const problems: string[] = [];
-  for (const o of outcomes) (o.sent ? lines : problems).push(`群通知${o.sent ? '' : '未发出'}：${outcomeLine(o)}`);
+  for (const o of outcomes) (o.sent || o.skipped ? lines : problems).push(`群通知${o.sent || o.skipped ? '' : '未发出'}：${outcomeLine(o)}`);
   return { lines, problems };
 }

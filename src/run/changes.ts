@@ -38,12 +38,19 @@ export function changesSince(before: Snapshot, now: Snapshot): Changes {
   };
 }
 
-/** A snapshot read back from disk, or nothing when it is not one (a hand-edited or truncated file). */
+/** A snapshot read back from disk, or nothing when it is not one (a hand-edited or truncated file): then nothing is compared. */
 export function parseSnapshot(text: string): Snapshot | undefined {
+  let s: unknown;
   try {
-    const s = JSON.parse(text) as Partial<Snapshot>;
-    return typeof s.asOf === 'string' && Array.isArray(s.ledger) && Array.isArray(s.visits) ? (s as Snapshot) : undefined;
+    s = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const listOf = (v: unknown, ok: (item: Record<string, unknown>) => boolean) => Array.isArray(v) && v.every((item) => isObject(item) && ok(item));
+  if (!isObject(s) || typeof s.asOf !== 'string') return undefined;
+  const ledger = listOf(s.ledger, (e) => typeof e.key === 'string' && typeof e.label === 'string' && typeof e.status === 'string');
+  const visits = listOf(s.visits, (v) => typeof v.teacher === 'string' && typeof v.done === 'boolean');
+  const plan = s.plan === undefined || listOf(s.plan, (p) => typeof p.item === 'string' && typeof p.title === 'string' && typeof p.status === 'string');
+  return ledger && visits && plan ? (s as unknown as Snapshot) : undefined;
 }

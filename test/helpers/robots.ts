@@ -41,6 +41,8 @@ export interface RobotOptions {
   failFirst?: number;
   /** The first N requests are answered only after this many ms. */
   slowFirst?: { count: number; ms: number };
+  /** Every request gets this answer, as is (an error page, an odd JSON). */
+  answer?: { status: number; body: string };
   /** Every request is sent on to this address with a 302, as a misconfigured proxy might. */
   redirectTo?: string;
   /** Every request is answered with this errcode (130101: 钉钉's "send too fast"). */
@@ -63,6 +65,11 @@ export async function startRobot(o: RobotOptions): Promise<Robot> {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errcode, errmsg }));
       };
       const respond = () => {
+        if (o.answer) {
+          received.push({ query: url.searchParams, body: undefined, errcode: -o.answer.status });
+          res.writeHead(o.answer.status, { 'content-type': 'text/html; charset=utf-8' }).end(o.answer.body);
+          return;
+        }
         if (o.redirectTo) {
           received.push({ query: url.searchParams, body: undefined, errcode: -302 });
           res.writeHead(302, { location: o.redirectTo }).end();
