@@ -116,6 +116,7 @@ dayAndConfig(
     if (result.summary) process.stdout.write(`${en ? 'summary: ' : '汇总：'}${result.summary}\n`);
     if (result.findingsList) process.stdout.write(`${en ? 'findings list: ' : '问题清单：'}${result.findingsList}\n`);
     if (result.eml) process.stdout.write(`${en ? 'mail (not sent): ' : '邮件（未发送）：'}${result.eml}\n`);
+    for (const n of result.notices ?? []) process.stdout.write(`${en ? 'group notice (not sent): ' : '群提醒（未发送）：'}${n}\n`);
     process.stdout.write(`${en ? 'log: ' : '日志：'}${result.log}\n`);
     for (const p of result.problems) process.stderr.write(`taizhang: ${p}\n`);
     process.exitCode = NIGHTLY_EXIT[result.outcome];

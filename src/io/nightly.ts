@@ -44,6 +44,8 @@ export interface NightlyResult {
   /** The 问题清单 workbook beside the summary. */
   findingsList?: string;
   eml?: string;
+  /** In a dry run: the group notices, written instead of posted. */
+  notices?: string[];
   report?: Report;
 }
 
@@ -122,10 +124,12 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     }
     if (mailed && !options.dryRun) await writeFileAtomic(lastPath, JSON.stringify(current, null, 1));
 
+    let notices: string[] = [];
     if (config.notify.length) {
       // after the mail, and whatever became of it: a robot that fails is one problem among others
       const { notifyRobots, outcomeLine } = await import('./notify.js');
       const outcomes = await step('通知', () => notifyRobots({ dir, evaluation: refreshed, config, findingsList: list, dryRun: options.dryRun, log: write }));
+      notices = outcomes.flatMap((o) => (o.file ? [o.file] : []));
       for (const o of outcomes) {
         write(`  ${outcomeLine(o)}`);
         if (!o.sent && !o.file && !o.skipped) problems.push(`群通知未发出：${outcomeLine(o)}`);
@@ -133,7 +137,7 @@ export async function nightly(dir: string, options: NightlyOptions = {}): Promis
     }
     const outcome: NightlyOutcome = problems.length ? 'partial' : 'done';
     write(`nightly 结束：${outcome === 'done' ? '全部完成' : `有 ${problems.length} 个问题`}，共用时 ${((now().getTime() - started.getTime()) / 1000).toFixed(1)} 秒`);
-    return { outcome, log, problems, summary: path, findingsList: list, eml, report };
+    return { outcome, log, problems, summary: path, findingsList: list, eml, ...(notices.length ? { notices } : {}), report };
   } catch (e) {
     const reason = e instanceof InputError ? e.messageIn('zh') : internalErrorLine((e as Error).message, 'zh');
     write(`nightly 中止：${reason}`);

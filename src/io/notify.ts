@@ -208,7 +208,7 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
   if (writes) await mkdir(state, { recursive: true });
   const seen = new Set<string>();
 
-  const one = async (robot: RobotConfig): Promise<RobotOutcome> => {
+  const one = async (robot: RobotConfig, index: number): Promise<RobotOutcome> => {
     const name = robotName(robot, env);
     const memory = join(state, `${robotId(robot)}.json`);
     const last: Snapshot | undefined = await readFile(memory, 'utf8').then(parseSnapshot, () => undefined);
@@ -216,7 +216,9 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
     if (notice.notAt.length) o.log(`  ${name}：${notice.atMobiles.length ? `名册中没有这些人的手机号（或不是 11 位手机号），未 @：${notice.notAt.join('、')}` : '名册中没有“手机”列或都未填写，未 @ 任何人'}`);
     if (o.dryRun && !writes) return { robot: name, sent: false, attempts: 0, notice };
     if (o.dryRun) {
-      const file = join(state, `${robotId(robot)}-${report.asOf}.md`);
+      // named for the clerk who opens it: 群提醒-校党总支群-2014-08-15.md (numbered when there are several)
+      const label = (robot.name ?? KIND_WORDS[robot.kind]).replace(/[\\/:*?"<>|\s]+/g, '_');
+      const file = join(state, `群提醒-${o.config.notify.length > 1 ? `${index + 1}-` : ''}${label}-${report.asOf}.md`);
       await writeFileAtomic(file, `${notice.title}\n\n${notice.text}\n`);
       return { robot: name, sent: false, attempts: 0, notice, file };
     }
@@ -259,7 +261,7 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
 
   // one after another: two robots of one group would otherwise race for the same memory
   const outcomes: RobotOutcome[] = [];
-  for (const robot of o.config.notify) outcomes.push(await one(robot));
+  for (const [i, robot] of o.config.notify.entries()) outcomes.push(await one(robot, i));
   return outcomes;
 }
 
