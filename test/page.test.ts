@@ -8,7 +8,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZipParts } from '../src/xlsx/repack.js';
 import { readabilityProblems } from './helpers/a11y.js';
@@ -101,8 +101,14 @@ describe.skipIf(!hasChromium())('the local page, in Chromium, opened from disk',
     await fresh.page.keyboard.press('Shift+Tab');
     await fresh.page.keyboard.press('Shift+Tab');
     expect(await fresh.page.evaluate('document.activeElement && document.activeElement.id')).toBe('files');
-    const [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser', { timeout: 10_000 }), fresh.page.keyboard.press(' ')]);
-    expect(chooser.isMultiple()).toBe(true);
+    // Space opens the chooser; on a starved machine headless Chromium sometimes drops the first press
+    // (one run in three beside `npm start`), so it is pressed again as a clerk would, focus checked each time
+    let chooser: FileChooser | undefined;
+    for (let attempt = 0; attempt < 3 && !chooser; attempt++) {
+      expect(await fresh.page.evaluate('document.activeElement && document.activeElement.id')).toBe('files');
+      [chooser] = await Promise.all([fresh.page.waitForEvent('filechooser', { timeout: 5_000 }).catch(() => undefined), fresh.page.keyboard.press(' ')]);
+    }
+    expect(chooser?.isMultiple()).toBe(true);
     await fresh.page.context().close();
   });
 
