@@ -5,22 +5,12 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { random } from './random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { rosterSheet, ledgerSheet } = await import(join(root, 'dist', 'core', 'columns.js'));
 const { defaultConfig } = await import(join(root, 'dist', 'core', 'config.js'));
 const { addSheet } = await import(join(root, 'dist', 'io', 'templates.js'));
-
-/** A small deterministic random generator (mulberry32), so every run benches the same files. */
-function random(seed) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉玉兰红梅林波宇晨欣怡浩然子涵梓轩';

@@ -8,7 +8,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/problems.js';
 import { refresh } from '../src/io/refresh.js';
@@ -18,6 +17,8 @@ import { sheetWrites, refreshToBytes } from '../src/run/refresh.js';
 import { MemorySource } from '../src/run/source.js';
 import { openWorkbook } from '../src/xlsx/reader.js';
 import { readZipParts } from '../src/xlsx/repack.js';
+import { soundSheets } from './helpers/sound.js';
+import { random } from '../scripts/random.mjs';
 import { SheetPatcher } from '../src/xlsx/sheetPatch.js';
 import { copyDir, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip } from './helpers/zip.js';
@@ -27,16 +28,6 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const AS_OF = '2014-08-15';
 const config = configFromText(readFileSync(join(SAMPLE, 'taizhang.config.json'), 'utf8'));
 const WORKBOOKS = ['党员名册.xlsx', '走访记录.xlsx', '整改台账.xlsx', '学习教育.xlsx'];
-
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['<', '>', '/', '"', "'", '=', '&', ';', ' ', '\n', '\t', 'r', 'c', 'v', 't', '0', '9', ':', '#', '\uFFFE', '\u0001', '整', '</row >', '<row r="5">', '<c r="N3"/>', '&amp;', '<!-- x -->', '<![CDATA[]]>', 'xml:space="preserve"', '</c>', '<v></v>'];
 
@@ -71,22 +62,6 @@ function mutate(xml: string, rnd: () => number): string {
       return xml.slice(0, at);
     default:
       return xml.replace(/\bs="(\d+)"/, rnd() < 0.5 ? `s='$1"'` : 's="$1&amp;"');
-  }
-}
-
-/** A sheet as a spreadsheet program needs it: well formed, each row once in order, each cell once in its row. */
-function sound(xml: string, what: string): void {
-  const parser = new SaxesParser();
-  let error: Error | undefined;
-  parser.on('error', (e) => (error ??= e));
-  parser.write(xml).close();
-  expect(error, `${what} is well formed`).toBeUndefined();
-  const rows = [...xml.matchAll(/<row\b[^>]*?\br="(\d+)"/g)].map((m) => Number(m[1]));
-  for (let i = 1; i < rows.length; i++) expect(rows[i]!, `${what}: rows in order, once`).toBeGreaterThan(rows[i - 1]!);
-  for (const row of xml.matchAll(/<row\b[^>]*?\br="(\d+)"[^>]*>([\s\S]*?)<\/row\s*>/g)) {
-    const refs = [...row[2]!.matchAll(/<c\s[^>]*?\br="([A-Z]+)(\d+)"/g)];
-    for (const r of refs) expect(r[2], `${what}: ${r[1]}${r[2]} in row ${row[1]}`).toBe(row[1]);
-    expect(new Set(refs.map((r) => r[1])).size, `${what} row ${row[1]}: each cell once`).toBe(refs.length);
   }
 }
 
@@ -141,7 +116,7 @@ describe(`a seeded mutation fuzz of the sample (seed ${SEED}, ${RUNS} mutants)`,
       const written = await refreshToBytes(new MemorySource(files), result, false);
       const mine = written.find((w) => w.file === file)!;
       const out = mine.bytes ?? bytes;
-      for (const [name, data] of await readZipParts(out)) if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) sound(new TextDecoder().decode(data), `${what}: ${name}`);
+      await soundSheets(out, what);
       const before = await clerkCells(bytes, file);
       const after = await clerkCells(out, file);
       for (const [k, v] of before) expect(after.get(k), `${what}: the clerk's cell ${k}`).toEqual(v);

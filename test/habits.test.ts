@@ -7,14 +7,14 @@
  * with its header repeated every 40 rows are made here by rewriting books other programs wrote.
  * (WPS in-cell pictures and .xlsm are kept by refresh in test/refresh.test.ts, "the known traps".)
  */
-import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/io/check.js';
-import { copyDir, FIXTURES, runJson, SAMPLE, snapshot, tempDir } from './helpers/cli.js';
+import { copyDir, FIXTURES, SAMPLE, tempDir } from './helpers/cli.js';
 import { convert as officeConvert, hasOffice } from './helpers/office.js';
-import { strictWorkbook } from './helpers/variants.js';
+import { refreshTwice, strictWorkbook, worksheetOf } from './helpers/variants.js';
 import { zipParts } from './helpers/zip.js';
 
 const BASIC = join(FIXTURES, 'lo', 'basic');
@@ -26,25 +26,6 @@ const what = (f: any) => JSON.stringify([f.code, f.severity, Object.fromEntries(
 const found = (report: any) => report.findings.map(what).sort();
 const placeOf = (report: any, code: string, about: Record<string, unknown> = {}) =>
   report.findings.filter((f: any) => f.code === code && Object.entries(about).every(([k, v]) => f.params?.[k] === v)).map((f: any) => `${f.sheet}!${f.cell ?? f.row ?? ''}`);
-
-/** Refresh twice; the second run changes nothing. */
-function refreshTwice(src: string) {
-  const dir = copyDir(src);
-  const before = tempDir();
-  for (const w of readdirSync(dir)) copyFileSync(join(dir, w), join(before, w));
-  const first = runJson(['refresh', dir]);
-  const snap = snapshot(dir);
-  const second = runJson(['refresh', dir]);
-  expect(second.report.refresh.every((f: any) => f.outcome === 'unchanged')).toBe(true);
-  expect(snapshot(dir)).toEqual(snap);
-  return { dir, before, first };
-}
-
-async function sheetOf(path: string, name: string): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return wb.getWorksheet(name)!;
-}
 
 describe('the basic office kept with other offices’ habits', () => {
   it('gives the basic office’s tallies and findings, no extra error, each finding on its own sheet and row', async () => {
@@ -91,13 +72,13 @@ describe('the basic office kept with other offices’ habits', () => {
     expect(first.code).toBe(1);
     const visits = first.report.refresh.find((f: any) => f.file === '走访记录.xlsx');
     expect(visits.sheets.map((s: any) => s.sheet)).toEqual(['家访记录（一班）', '家访记录（二班）', '家访记录（其他）', '三进三听', '谈心谈话']);
-    const one = await sheetOf(join(dir, '走访记录.xlsx'), '家访记录（一班）');
+    const one = await worksheetOf(join(dir, '走访记录.xlsx'), '家访记录（一班）');
     expect([2, 3, 4, 5, 6, 7, 8].map((r) => one.getCell(`H${r}`).value)).toEqual(['【自动】校验', '计入', '计入', null, '计入', '同一学生已计入', '电话家访不计入']);
-    const other = await sheetOf(join(dir, '走访记录.xlsx'), '家访记录（其他）');
+    const other = await worksheetOf(join(dir, '走访记录.xlsx'), '家访记录（其他）');
     expect(other.getCell('H3').value).toBe('重复记录');
-    const notes = await sheetOf(join(dir, '走访记录.xlsx'), '家访记录说明');
+    const notes = await worksheetOf(join(dir, '走访记录.xlsx'), '家访记录说明');
     expect(notes.getCell('B1').value).toBeNull();
-    const ledger = await sheetOf(join(dir, '整改台账.xlsx'), '整改台账');
+    const ledger = await worksheetOf(join(dir, '整改台账.xlsx'), '整改台账');
     expect([3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => ledger.getCell(`N${r}`).value)).toEqual(['即将到期', '整改中', '即将到期', '整改中', '已完成', null, null, '逾期完成', '已逾期']);
     // the filter and the hidden rows are the clerk's: kept as they were
     const sheet = (await zipParts(join(dir, '整改台账.xlsx'))).get('xl/worksheets/sheet1.xml')!.toString();
@@ -172,7 +153,7 @@ describe('a workbook saved as Strict Open XML (Excel 另存为 “Strict Open XM
     const sheet = (await zipParts(join(dir, '整改台账.xlsx'))).get('xl/worksheets/sheet1.xml')!.toString();
     expect(sheet).not.toContain('schemas.openxmlformats.org/spreadsheetml');
     expect(sheet).toContain('t="d"><v>2014-08-15T00:00:00</v>');
-    const ledger = await sheetOf(join(dir, '整改台账.xlsx'), '整改台账');
+    const ledger = await worksheetOf(join(dir, '整改台账.xlsx'), '整改台账');
     expect(ledger.getCell('N3').value).toBe('即将到期');
     if (!hasOffice()) return;
     const out = tempDir();

@@ -3,7 +3,11 @@
  * XML: every SpreadsheetML element under the namespace prefix `x:`, as the .NET Open XML SDK
  * writes it (`<x:worksheet xmlns:x="…/spreadsheetml/2006/main">`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+import { copyDir, runJson, snapshot, tempDir } from './cli.js';
 import { makeZip, zipParts } from './zip.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -120,4 +124,27 @@ export async function strictWorkbook(source: string, target: string): Promise<vo
     parts.set(name, xml);
   }
   writeFileSync(target, await makeZip(parts));
+}
+
+/**
+ * Refreshes a copy of `src` twice and holds the second run to changing nothing (`settled`: the
+ * outcomes it may report). Gives the copy, a copy of the originals and the first run's report.
+ */
+export function refreshTwice(src: string, settled: readonly string[] = ['unchanged']) {
+  const dir = copyDir(src);
+  const before = tempDir();
+  for (const w of readdirSync(dir)) copyFileSync(join(dir, w), join(before, w));
+  const first = runJson(['refresh', dir]);
+  const snap = snapshot(dir);
+  const second = runJson(['refresh', dir]);
+  expect(second.report.refresh.every((f: any) => settled.includes(f.outcome))).toBe(true);
+  expect(snapshot(dir)).toEqual(snap);
+  return { dir, before, first };
+}
+
+/** One worksheet of a workbook file, read with exceljs. */
+export async function worksheetOf(path: string, name: string): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb.getWorksheet(name)!;
 }
