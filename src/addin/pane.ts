@@ -82,6 +82,9 @@ function check(): Promise<void> {
       $<HTMLInputElement>('asof').value = report.asOf;
       $('workbook').textContent = `当前工作簿：${open.name}　截至 ${report.asOf}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`;
       setChildren($('tally'), ...tallyLines(report, 'zh').map((t) => el('li', t)));
+      // shown once there is something in them: before the first check they were empty boxes and idle buttons
+      $('findings').hidden = false;
+      $('tally-box').hidden = false;
       const visits = last.result.loaded.sheets.homeVisits?.[0];
       findings.show({
         report,

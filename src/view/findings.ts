@@ -118,7 +118,7 @@ export function mountFindings(root: HTMLElement, options: FindingsOptions = {}):
         body.addEventListener('click', () => options.onSelect!(f));
       }
       body.appendChild(el('span', SEVERITY_WORD[f.severity], `fv-badge ${f.severity}`));
-      if (l.where) body.appendChild(el('span', l.where, 'fv-where'));
+      if (l.where) body.appendChild(el('span', l.where, 'fv-where fv-at'));
       body.appendChild(el('span', f.message, 'fv-message'));
       li.appendChild(body);
     } else {

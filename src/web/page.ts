@@ -151,6 +151,8 @@ function run(): void {
 function showAdded(): void {
   const names = [...added.keys()];
   show('loaded-box', names.length > 0);
+  // once workbooks are in, the drop zone gives its room to the findings (more can still be dropped on it)
+  $('drop').classList.toggle('compact', names.length > 0);
   $('loaded').textContent = names.length ? `已加入（${names.length} 个）：${names.join('、')}` : '';
 }
 
