@@ -192,7 +192,9 @@ export class ExcelHost implements SpreadsheetHost {
       worksheets.load('items/name');
       await ctx.sync();
       for (const ws of worksheets.items) {
-        handlers.push(ws.onChanged.add(async () => {
+        handlers.push(ws.onChanged.add(async (e) => {
+          // the add-in's own write-back is no edit of the clerk's (ExcelApi 1.14 says which is which)
+          if ((e as { triggerSource?: string }).triggerSource === 'ThisLocalAddin') return;
           listener();
         }));
       }

@@ -68,11 +68,15 @@ async function showRemembered(): Promise<void> {
   setChildren($('remembered'), ...lines.map((l) => el('li', `${l}（可重新选择）`)));
 }
 
-/** Checks the workbook in front; a check asked for while one runs waits for it, then runs once. */
-function check(): Promise<void> {
+/**
+ * Checks the workbook in front; a check asked for while one runs waits for it, then runs. One that
+ * follows an edit keeps what the last write-back said (an Excel before 1.14 tells its change event
+ * of the add-in's own writes as of the clerk's, and the write-back stays true).
+ */
+function check(afterEdit = false): Promise<void> {
   const run = async (): Promise<void> => {
     $('error').hidden = true;
-    $('written').textContent = '';
+    if (!afterEdit) $('written').textContent = '';
     busy('正在检查…');
     try {
       const t0 = Date.now();
@@ -109,7 +113,7 @@ async function follow(ref: string): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   stopListening = await session.host.onEdit(ref, () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void check(), EDIT_PAUSE_MS);
+    timer = setTimeout(() => void check(true), EDIT_PAUSE_MS);
   });
 }
 

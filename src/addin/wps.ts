@@ -161,7 +161,19 @@ export class WpsHost implements SpreadsheetHost {
     this.bringToFront(ref, sheet).Range(cell).Select();
   }
 
+  /** Set while the write-back writes: WPS fires SheetChange for it as for the clerk's typing. */
+  private writing = false;
+
   async write(ref: string, sheet: string, write: SheetWrite): Promise<void> {
+    this.writing = true;
+    try {
+      this.writeNow(ref, sheet, write);
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private writeNow(ref: string, sheet: string, write: SheetWrite): void {
     const wb = this.workbook(ref);
     const ws = wb.Worksheets.Item(sheet);
     const used = ws.UsedRange;
@@ -214,7 +226,7 @@ export class WpsHost implements SpreadsheetHost {
     const handler = (sheet: unknown) => {
       // SheetChange carries the sheet, whose Parent is its workbook; changes elsewhere are not ours
       const parent = (sheet as { Parent?: { FullName?: string } } | undefined)?.Parent?.FullName;
-      if (parent === undefined || parent === ref) listener();
+      if (!this.writing && (parent === undefined || parent === ref)) listener();
     };
     events.AddApiEventListener('SheetChange', handler);
     return () => events.RemoveApiEventListener('SheetChange', handler);

@@ -359,6 +359,12 @@ class FakeRange extends ClientObject {
         if (x === '' || x === null) s.cells.delete(key);
         else s.cells.set(key, x);
       }));
+      // Excel tells onChanged of the add-in's own writes too, after the batch; from ExcelApi 1.14
+      // the event says so (triggerSource), before it does not
+      const own = minor(this.ctx.fake.api) >= minor('1.14') ? { triggerSource: 'ThisLocalAddin' } : {};
+      setTimeout(() => {
+        for (const h of s.handlers) void h({ address: `${colLetters(a.c1)}${a.r1}:${colLetters(a.c2)}${a.r2}`, changeType: 'RangeEdited', source: 'Local', type: 'WorksheetChanged', worksheetId: s.name, ...own });
+      }, 0);
     });
   }
   set numberFormat(v: unknown[][]) {

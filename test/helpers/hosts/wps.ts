@@ -138,6 +138,8 @@ export class FakeWpsRange {
         else this.sheet.cells.set(`${r},${c}`, x);
       }
     }
+    // a change made by code fires SheetChange as a clerk's typing does (as VBA's Worksheet_Change)
+    for (const l of this.sheet.book.app.listeners.get('SheetChange') ?? []) l(this.sheet, this);
     this.app.log.push(['write', this.sheet.Name, addressOf(this.a, false)]);
   }
   get NumberFormat(): unknown {
@@ -398,7 +400,7 @@ export class FakeWps {
   front: FakeWpsBook | null;
   readonly panes: FakePane[] = [];
   private readonly storage = new Map<string, unknown>();
-  private readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
 
   constructor(books: FakeBookData | FakeBookData[]) {
     this.books = (Array.isArray(books) ? books : [books]).map((b) => new FakeWpsBook(this, b));
