@@ -23,6 +23,11 @@ export const ROBOT_TOKEN_PARAM = { dingtalk: 'access_token', wecom: 'key' } as c
 export const ENV_PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'env-name' });
 
+/** The environment variable a robot's webhook takes its token from (the schema makes sure there is one). */
+export function tokenEnvOf(robot: { kind: keyof typeof ROBOT_TOKEN_PARAM; webhook: string }): string | undefined {
+  return new RegExp(`[?&]${ROBOT_TOKEN_PARAM[robot.kind]}=\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}`).exec(robot.webhook)?.[1];
+}
+
 /** A group robot of 钉钉 or 企业微信 that `nightly` and `notify` post the notice to. */
 const robotSchema = z
   .object({

@@ -222,11 +222,14 @@ export function locateHeader(spec: SheetSpec, firstRows: readonly RawRow[], opts
   return { headerRow: found.bottom.row, headerTop: found.top.row, index: found.index, headers, owned, lastColumn: -1, groups: found.groups };
 }
 
-/** A cell that could not be read as its column's type: what to say about it. */
-/** Shared by every row with no invalid cell, no merged value: most rows of a big log (replaced, never pushed to). */
-const NONE_INVALID: string[] = [];
-const NONE_FILLED: number[] = [];
+/**
+ * Shared by every row with no invalid cell, no merged value: most rows of a big log. Frozen, so that
+ * a push by whoever holds a row fails at once instead of marking every row (the reader replaces it).
+ */
+const NONE_INVALID = Object.freeze([]) as unknown as string[];
+const NONE_FILLED = Object.freeze([]) as unknown as number[];
 
+/** A cell that could not be read as its column's type: what to say about it. */
 class CellProblem {
   constructor(readonly finding: Finding) {}
 }

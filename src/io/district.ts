@@ -13,7 +13,7 @@ import { InputError } from '../core/problems.js';
 import { exitCodeOf, type Report } from '../core/report.js';
 import { jsonReport } from '../run/report.js';
 import { internalErrorLine, linesAsHtml, schoolLine } from '../run/text.js';
-import { asOfOption, CONFIG_NAME, runContext } from '../run/context.js';
+import { asOfOption, CONFIG_NAME, runContext, todayInShanghai } from '../run/context.js';
 import { fromCrossing, toCrossing, type CrossingError } from '../run/crossing.js';
 import type { Lang } from '../core/findings.js';
 import { loadConfig } from './config.js';
@@ -52,7 +52,7 @@ export async function checkSchool(dir: string, options: { asOf?: string; lang?: 
 }
 
 /** Why a school could not be checked, in a language. */
-export function reasonOf(problem: CrossingError, lang: Lang): string {
+function reasonOf(problem: CrossingError, lang: Lang): string {
   const e = fromCrossing(problem);
   return e instanceof InputError ? e.messageIn(lang) : internalErrorLine(e.message, lang);
 }
@@ -95,14 +95,14 @@ export async function checkSchools(dirs: readonly string[], options: { asOf?: st
           return;
         }
         const i = next++;
-        worker.postMessage({ i, dir: dirs[i]!, asOf: options.asOf } satisfies DistrictJob);
+        worker.postMessage({ i, dir: dirs[i]!, asOf: options.asOf, lang: options.lang } satisfies DistrictJob);
       };
       const fail = (e: Error) => {
         failed = true;
         reject(e);
       };
       worker.on('message', (m: DistrictAnswer) => {
-        results[m.i] = options.lang && m.result.problem ? { ...m.result, reason: reasonOf(m.result.problem, options.lang) } : m.result;
+        results[m.i] = m.result;
         options.progress?.(++done, dirs.length);
         give();
       });
@@ -130,7 +130,6 @@ export interface DistrictResult {
 
 /** Every school under `dir` checked, and the roll-up workbook written into `dir` (never into a school's folder). */
 export async function district(dir: string, options: { asOf?: string; lang?: Lang; workers?: number; progress?: (done: number, total: number) => void } = {}): Promise<DistrictResult> {
-  const { todayInShanghai } = await import('../run/context.js');
   asOfOption(options.asOf);
   const dirs = await schoolFolders(dir);
   const schools = await checkSchools(dirs, options);

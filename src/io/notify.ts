@@ -9,7 +9,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { ENV_PLACEHOLDER, ROBOT_TOKEN_PARAM, type Config, type RobotConfig } from '../core/config.js';
+import { ENV_PLACEHOLDER, tokenEnvOf, type Config, type RobotConfig } from '../core/config.js';
 import { peopleOwing } from '../core/people.js';
 import type { Evaluation } from '../core/report.js';
 import { changesSince, parseSnapshot, snapshotOf, type Snapshot } from '../run/changes.js';
@@ -191,7 +191,7 @@ async function postOnce(url: string, body: string, timeoutMs: number): Promise<v
 /** How a robot is named in the log: its configured name, or its kind and masked token. */
 function robotName(robot: RobotConfig, env: Record<string, string | undefined>): string {
   if (robot.name) return `${KIND_WORDS[robot.kind]}「${robot.name}」`;
-  const token = new RegExp(`[?&]${ROBOT_TOKEN_PARAM[robot.kind]}=\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}`).exec(robot.webhook)?.[1];
+  const token = tokenEnvOf(robot);
   const value = token ? env[token] : undefined;
   return `${KIND_WORDS[robot.kind]}机器人（${value ? maskSecret(value) : token ?? ''}）`;
 }

@@ -94,8 +94,6 @@ async function backUp(dir: string, path: string, keep: number, now: Date): Promi
   return target;
 }
 
-
-
 /** Why a file or folder cannot be written, as a clerk can act on it; undefined for errors that are not the system's. */
 export function cannotWrite(e: unknown, dir: string, file: string): InputError | undefined {
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
@@ -141,8 +139,7 @@ async function writeAll(dir: string, prepared: { path: string; fp: Fingerprint; 
   try {
     for (const { p, path, fp } of prepared) {
       const temp = tempPathOf(path);
-      await removeStaleTemps(dir, p.file);
-      await unlink(temp).catch(() => undefined);
+      await removeStaleTemps(dir, p.file); // this process's own temp too
       let handle;
       try {
         await options.beforeWrite?.(path);

@@ -28,15 +28,21 @@ export type Prefetch = { kind: 'prefetch'; path: string; file: string; maxBytes:
  * the patch of that part; a failure here is silence: the patch then reads the part itself and says.
  */
 let prefetched: Promise<{ path: string; part: string; pieces: string[] } | undefined> | undefined;
+/** Bumped by `forget`: a prefetch still inflating stops at its next piece, and lets its text go. */
+let generation = 0;
 
 async function prefetch(job: Extract<Prefetch, { kind: 'prefetch' }>): Promise<{ path: string; part: string; pieces: string[] } | undefined> {
+  const mine = generation;
   const zip = await openZip(new FileSource(job.path, job.file), job.file);
   try {
     const sheets = [...zip.entries.values()].filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name));
     const biggest = sheets.sort((a, b) => b.uncompressedSize - a.uncompressedSize)[0];
     if (!biggest || biggest.uncompressedSize < BIG_PART_BYTES || biggest.uncompressedSize > job.maxBytes) return undefined;
     const pieces: string[] = [];
-    for await (const text of textOf(zip, biggest.name)) pieces.push(text);
+    for await (const text of textOf(zip, biggest.name)) {
+      if (generation !== mine) return undefined;
+      pieces.push(text);
+    }
     return { path: job.path, part: biggest.name, pieces };
   } finally {
     await zip.close();
@@ -87,6 +93,9 @@ async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
 // one job at a time: the main thread gives the next one only after this one's end
 parentPort!.on('message', (job: SheetJob | Prefetch) => {
   if (job.kind === 'prefetch') prefetched = prefetch(job).catch(() => undefined);
-  else if (job.kind === 'forget') prefetched = undefined;
+  else if (job.kind === 'forget') {
+    prefetched = undefined;
+    generation++;
+  }
   else (job.kind === 'rows' ? rows(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
 });

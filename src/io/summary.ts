@@ -1,10 +1,9 @@
 /** `summary` as a library call: check, then write the leadership summary workbook, atomically. */
 import { mkdir } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Evaluation } from '../core/report.js';
 import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName } from '../run/summary.js';
-import { dirname, relative, sep } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { check, type CheckOptions, type CheckResult } from './check.js';
 
@@ -29,7 +28,7 @@ export function summaryPath(dir: string, config: Config, asOf: string): string {
 
 /** Writes the summary of an evaluation already made (nightly reuses refresh's). */
 export async function writeSummary(evaluation: Evaluation, config: Config, path: string): Promise<void> {
-  await mkdir(resolve(path, '..'), { recursive: true });
+  await mkdir(dirname(path), { recursive: true });
   await writeFileAtomic(path, await summaryBytes(evaluation, config));
 }
 
@@ -40,8 +39,8 @@ export function findingsListPath(dir: string, config: Config, asOf: string): str
 
 /** Writes the 问题清单 workbook at `path`, its links relative from there to the workbooks in `dir`. */
 export async function writeFindingsList(evaluation: Evaluation, config: Config, path: string, dir: string): Promise<void> {
-  await mkdir(resolve(path, '..'), { recursive: true });
-  const rel = relative(resolve(path, '..'), resolve(dir));
+  await mkdir(dirname(path), { recursive: true });
+  const rel = relative(dirname(path), resolve(dir));
   const folder = rel ? `${rel.split(sep).join('/')}/` : '';
   await writeFileAtomic(path, await findingsListBytes(evaluation, config, { folder }));
 }

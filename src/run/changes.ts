@@ -16,10 +16,28 @@ export interface Snapshot {
   plan?: { item: string; title: string; status: string }[];
 }
 
+/**
+ * The ledger one item a key: an item's sub-rows (one 序号 merged down) are one item, overdue when
+ * any sub-row is, closed when all are; an item without 序号 is its row (and its sheet, where the
+ * ledger is kept as several).
+ */
+function ledgerItems(report: Report): Snapshot['ledger'] {
+  const closedWords: readonly string[] = LEDGER_CLOSED_STATUSES;
+  const several = new Set(report.ledger.map((e) => e.sheet)).size > 1;
+  const items = new Map<string, Snapshot['ledger'][number]>();
+  for (const e of report.ledger) {
+    const key = e.seq ?? `${several ? `${e.sheet}!` : ''}row${e.row}`;
+    const item = items.get(key);
+    if (!item) items.set(key, { key, label: ledgerItemLabel(e), status: e.status });
+    else if (e.status === '已逾期' || (closedWords.includes(item.status) && !closedWords.includes(e.status) && item.status !== '已逾期')) item.status = e.status;
+  }
+  return [...items.values()];
+}
+
 export function snapshotOf(report: Report): Snapshot {
   return {
     asOf: report.asOf,
-    ledger: report.ledger.map((e) => ({ key: e.seq ?? `row${e.row}`, label: ledgerItemLabel(e), status: e.status })),
+    ledger: ledgerItems(report),
     visits: report.visits.map((v) => ({ teacher: v.teacher, done: v.done })),
     plan: report.plan.map((p) => ({ item: p.item, title: p.title, status: p.status })),
   };

@@ -31,8 +31,6 @@ export interface Loaded {
 /** How far the reading has come: the sheet being read and the share of its part read (0–1). */
 export type Progress = (step: { file: string; sheet: string; done: number }) => void;
 
-/** The sheets of each workbook, in reading order (the roster first: the visit tally needs it). */
-
 /**
  * A workbook read as rows rather than bytes: the one open in a spreadsheet host (an add-in reads
  * its cells through Excel or WPS).

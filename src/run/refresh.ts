@@ -13,8 +13,6 @@ import type { WorkbookSource } from './source.js';
 
 export type { SheetChange, WorkbookPatch } from '../xlsx/patch.js';
 
-/** The workbooks the write-back touches, with the kinds of sheet in each: every one, from the one declaration. */
-
 /** The key of a sheet's write: its kind and its name (a kind kept as several sheets has one write each). */
 export const writeKey = (id: SheetId, sheet: string) => `${id}\u0000${sheet}`;
 

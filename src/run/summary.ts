@@ -2,6 +2,7 @@
 import type { Config } from '../core/config.js';
 import type { Evaluation } from '../core/report.js';
 import { repackDeterministic } from '../xlsx/repack.js';
+import { escapeXml } from '../xlsx/xmlChars.js';
 
 /**
  * exceljs names each data bar's Excel 2010 extension with a random GUID; numbering them in order
@@ -46,10 +47,9 @@ export async function findingsListBytes(evaluation: Evaluation, config: Config, 
   const { buildFindingsList } = await import('../summary/findingsList.js');
   const { workbook, links } = buildFindingsList(evaluation, config, options);
   const raw = new Uint8Array(await workbook.xlsx.writeBuffer());
-  const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return repackDeterministic(raw, (name, data) => {
     if (name === 'xl/worksheets/sheet1.xml') {
-      const xml = new TextDecoder().decode(data).replace(/<hyperlink ref="([A-Z]+\d+)"/g, (m, ref: string) => (links.has(ref) ? `${m} location="${xmlAttr(links.get(ref)!)}"` : m));
+      const xml = new TextDecoder().decode(data).replace(/<hyperlink ref="([A-Z]+\d+)"/g, (m, ref: string) => (links.has(ref) ? `${m} location="${escapeXml(links.get(ref)!)}"` : m));
       return new TextEncoder().encode(xml);
     }
     return data;

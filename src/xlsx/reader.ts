@@ -10,8 +10,9 @@ import { columnInRow, DATE_1904_OFFSET, parseArea, parseRowNumber } from '../cor
 import { isoToExcelSerial } from '../core/dates.js';
 import { localName, MAX_TOKEN_CHARS, SaxParser, XmlTokenTooLong, type SaxAttributes, type SaxHandler } from './sax.js';
 
-const mb = (chars: number) => `${Math.ceil(chars / (1 << 20))} MB`;
 import { BIG_PART_BYTES, iterate, partDecoder, openZip, type ZipArchive, type ZipLimits, type ZipSource } from './zip.js';
+
+const mb = (chars: number) => `${Math.ceil(chars / (1 << 20))} MB`;
 
 export interface SheetEntry {
   name: string;

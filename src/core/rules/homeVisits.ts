@@ -135,16 +135,16 @@ export class HomeVisitTally {
   add(v: HomeVisitRow): void {
     // one row of a log that can be 100,000 long: no closure, no object but what is kept
     const here = this.current;
-    if (!v.date || !v.teacher || !v.student) return this.status(v, false, v.invalid.includes('date') ? '日期无法识别' : '缺少必填项');
+    if (!v.date || !v.teacher || !v.student) return this.status(v, v.invalid.includes('date') ? '日期无法识别' : '缺少必填项');
     const { from, to } = this.config.homeVisits;
     const person = this.roster.people.get(v.teacher);
     if (!person) {
       here.findings.push(finding('VISIT_UNKNOWN_TEACHER', rowAt(here.place, v, '教师'), { teacher: v.teacher }));
-      return this.status(v, false, '名册中无此人');
+      return this.status(v, '名册中无此人');
     }
     if (!isWithin(v.date, from, to)) {
       here.findings.push(finding('VISIT_OUTSIDE_WINDOW', rowAt(here.place, v, '日期'), { date: v.date, from, to }));
-      return this.status(v, false, '不在家访活动期内');
+      return this.status(v, '不在家访活动期内');
     }
     let students = here.visits.get(v.teacher);
     if (!students) here.visits.set(v.teacher, (students = new Map()));
@@ -152,25 +152,25 @@ export class HomeVisitTally {
     const first = this.firstSeen(mine, v.teacher, v.student, v.date);
     if (first !== undefined) {
       here.findings.push(finding('VISIT_DUPLICATE', rowAt(here.place, v, '学生'), { teacher: v.teacher, student: v.student, date: v.date, firstRow: first.row, ...(first.sheet ? { firstSheet: first.sheet } : {}) }));
-      return this.status(v, false, '重复记录');
+      return this.status(v, '重复记录');
     }
     if (!mine) students.set(v.student, (mine = { date: v.date, row: v.row, counted: false }));
     else (mine.more ??= new Map()).set(v.date, v.row);
-    if (v.invalid.length && v.invalid.includes('method')) return this.status(v, false, '家访方式无法识别');
+    if (v.invalid.length && v.invalid.includes('method')) return this.status(v, '家访方式无法识别');
     if (v.method === undefined) {
       // Without the column the sheet has said so once (COLUMN_ABSENT); an empty cell is said here.
       if (!v.absent?.includes('method')) here.findings.push(finding('VISIT_METHOD_MISSING', rowAt(here.place, v, '家访方式'), { method: this.config.homeVisits.countedMethods[0]! }));
     } else if (!this.counted.has(v.method)) {
-      return this.status(v, false, this.notCountedReason(v.method));
+      return this.status(v, this.notCountedReason(v.method));
     }
     if (v.diary === false || (v.diary === undefined && !v.invalid.includes('diary') && !v.absent?.includes('diary'))) {
       here.findings.push(finding('VISIT_NO_DIARY', rowAt(here.place, v, '家访日记'), { teacher: v.teacher, student: v.student }));
     }
-    if (!this.quotaOf(person)) return this.status(v, false, '无家访任务');
-    if (mine.counted || (this.done.length > 0 && this.countedBefore(v.teacher, v.student))) return this.status(v, false, '同一学生已计入');
+    if (!this.quotaOf(person)) return this.status(v, '无家访任务');
+    if (mine.counted || (this.done.length > 0 && this.countedBefore(v.teacher, v.student))) return this.status(v, '同一学生已计入');
     mine.counted = true;
     here.counted.set(v.teacher, (here.counted.get(v.teacher) ?? 0) + 1);
-    this.status(v, true, COUNTED);
+    this.status(v, COUNTED);
   }
 
   private readonly notCounted = new Map<string, string>();
@@ -183,8 +183,7 @@ export class HomeVisitTally {
   }
 
   /** Only a counted visit has the reason COUNTED, so the reason alone says whether it counted. */
-  private status(v: HomeVisitRow, counted: boolean, reason: string): void {
-    if (counted !== (reason === COUNTED)) throw new Error(`a visit status out of step: ${reason}`);
+  private status(v: HomeVisitRow, reason: string): void {
     this.current.statusRows.push(v.row);
     this.current.statusReasons.push(reason);
   }
