@@ -2,8 +2,9 @@
  * The report person by person: everyone who still owes something, and exactly what (家访差几户、
  * 谈心未谈、心得未交、对照检查材料、三进三听、整改事项), with the pace still needed per week where the
  * window of a per-person duty is open on the as-of day. A clerk works through this list chasing
- * people; the 问题清单's 按人员 sheet, the page and pane's 按人员 view, the roster's 【自动】说明 and the
- * group notices all say it from here. Pure: the report, the roster and the config in, words out.
+ * people; the 问题清单's 按人员 sheet, the page and pane's 按人员 view and the group notices say it from
+ * here. (The roster's 【自动】说明, written by writeback.ts, still words it on its own, shorter, and judges
+ * a window's last day as past: one of them should take the other's words.) Pure.
  */
 import type { Config } from './config.js';
 import { daysBetween, formatDayZh, type Day } from './dates.js';
