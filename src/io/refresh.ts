@@ -135,39 +135,42 @@ async function writeAll(dir: string, prepared: { path: string; fp: Fingerprint; 
     }
     return done;
   }
-  const ready: Ready[] = [];
-  try {
-    for (const { p, path, fp } of prepared) {
-      const temp = tempPathOf(path);
-      await removeStaleTemps(dir, p.file); // this process's own temp too
-      let handle;
-      try {
-        await options.beforeWrite?.(path);
-        handle = await open(temp, 'wx');
-      } catch (e) {
-        throw cannotWrite(e, dir, p.file) ?? e;
-      }
-      const sink = createWriteStream('', { fd: handle, flush: true });
-      let changedParts: string[];
-      try {
-        ({ changedParts } = await p.patch.write(Writable.toWeb(sink) as WritableStream<Uint8Array>));
-        if (!sink.closed) await new Promise<void>((resolve, reject) => sink.once('close', () => resolve()).once('error', reject));
-      } catch (e) {
-        sink.destroy();
-        await unlink(temp).catch(() => undefined);
-        throw cannotWrite(e, dir, p.file) ?? e;
-      }
-      await p.patch.close();
-      if (!changedParts.length) {
-        await unlink(temp);
-        done.set(p, result(p, path, 'unchanged'));
-        continue;
-      }
-      ready.push({ p, path, fp, temp });
+  // The new files are written side by side: a big sheet's patch runs on its thread from the start,
+  // while this thread writes the other workbooks (one after the other, it waited for the roster's).
+  const written = await Promise.allSettled(prepared.map(async ({ p, path, fp }): Promise<Ready | undefined> => {
+    const temp = tempPathOf(path);
+    await removeStaleTemps(dir, p.file); // this process's own temp too
+    let handle;
+    try {
+      await options.beforeWrite?.(path);
+      handle = await open(temp, 'wx');
+    } catch (e) {
+      throw cannotWrite(e, dir, p.file) ?? e;
     }
-  } catch (e) {
+    const sink = createWriteStream('', { fd: handle, flush: true });
+    let changedParts: string[];
+    try {
+      ({ changedParts } = await p.patch.write(Writable.toWeb(sink) as WritableStream<Uint8Array>));
+      if (!sink.closed) await new Promise<void>((resolve, reject) => sink.once('close', () => resolve()).once('error', reject));
+    } catch (e) {
+      sink.destroy();
+      await unlink(temp).catch(() => undefined);
+      throw cannotWrite(e, dir, p.file) ?? e;
+    }
+    await p.patch.close();
+    if (!changedParts.length) {
+      await unlink(temp);
+      done.set(p, result(p, path, 'unchanged'));
+      return undefined;
+    }
+    return { p, path, fp, temp };
+  }));
+  const ready = written.flatMap((w) => (w.status === 'fulfilled' && w.value ? [w.value] : []));
+  const failed = written.find((w) => w.status === 'rejected');
+  if (failed) {
+    // the first failure in the workbooks' order is said; no workbook is replaced
     for (const r of ready) await unlink(r.temp).catch(() => undefined);
-    throw e;
+    throw failed.reason;
   }
   // every new file is complete: now replace, one by one, each after its own last checks
   const replaced: FileRefresh[] = [];

@@ -11,8 +11,11 @@ import { InputError } from '../core/problems.js';
 // Our own code runs in a worker where it needs one. Reading inflates with the platform's
 // DecompressionStream where there is one (zlib in Node: fast; the result is the same bytes with any
 // codec); every writer (rewrite.ts, repack.ts) deflates with zip.js's embedded codec instead, so Node
-// and every browser write the same workbook byte for byte.
-configure({ useWebWorkers: false });
+// and every browser write the same workbook byte for byte. Without web workers zip.js still lets
+// only `maxWorkers` (the core count) codecs run at once and makes the rest wait, up to its 5 s
+// starvation timeout: refresh writing three workbooks side by side (each inflating and deflating)
+// on two cores stalled for 40 s. Here a "worker" is a codec on this thread, so there is no reason to cap them.
+configure({ useWebWorkers: false, maxWorkers: 1024 });
 
 /**
  * A part this big (inflated) is worth another thread where the host has threads (Node): reading
