@@ -82,14 +82,17 @@ describe('the whole-row fast path', () => {
     '<row r="11"><c r="A11"><v>1</v></c></row>',
     '<row r="13" spans="1:9"><c r="A13"><v>1</v></c> <c r="C13"><v>2</v></c></row>',
     '<row r="14" spans="1:1 3:3"><c r="A14"><v>1</v></c><c r="C14"><v>2</v></c></row>',
+    // `r` not as Excel writes it: a character reference, single quotes, not the first attribute
+    '<row r="1&#53;" spans="1:3"><c r="A15"><v>1</v></c><c r=\'C15\' t="inlineStr"><is><t>旧</t></is></c></row>',
+    '<row spans="1:3" r="16"><c s="1" r="A16"><v>1</v></c><c r="&#67;16" t="inlineStr"><is><t>旧</t></is></c></row>',
   ];
   const sheet = (prefix: string) =>
     `<${prefix}worksheet xmlns${prefix ? ':' + prefix.slice(0, -1) : ''}="urn:main"><${prefix}sheetData>` +
     rows.map((r) => r.replace(/<(\/?)(row|c|v|f|is|t|r|rPr|color)\b/g, `<$1${prefix}$2`)).join('') +
     `</${prefix}sheetData></${prefix}worksheet>`;
-  const many = new Map<number, any>([[1, ['【自动】状态', '【自动】截止日期']], ...Array.from({ length: 14 }, (_, i) => [i + 2, [`状态${i}`, { day: '2014-08-10' }]] as [number, any])]);
+  const many = new Map<number, any>([[1, ['【自动】状态', '【自动】截止日期']], ...Array.from({ length: 16 }, (_, i) => [i + 2, [`状态${i}`, { day: '2014-08-10' }]] as [number, any])]);
   for (const prefix of ['', 'x:']) {
-    for (const w of [write(), write({ rows: many, dataRows: [2, 15] }), write({ rows: new Map([[4, ['x', null]]]) })]) {
+    for (const w of [write(), write({ rows: many, dataRows: [2, 17] }), write({ rows: new Map([[4, ['x', null]]]) })]) {
       it(`writes the same bytes as the tag-by-tag path (prefix "${prefix}", ${w.rows.size} rows)`, () => {
         const xml = sheet(prefix);
         const slow = patch(xml, w, xml.length, false);

