@@ -9,15 +9,14 @@ import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
 import type { SheetEntry } from '../xlsx/reader.js';
 import { RowUnpacker } from '../xlsx/rowPack.js';
-import { encodeText } from '../xlsx/zip.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import type { Prefetch, RowsData } from './sheetWorker.js';
 import { threadMessages } from './threadStream.js';
 
-/** Rows per message and messages of room when reading; characters per piece and pieces of room when patching. */
+/** Rows per message and messages of room when reading; bytes per piece and pieces of room when patching. */
 const BATCH_ROWS = 2000;
 const ROWS_AHEAD = 8;
-const PIECE_CHARS = 1 << 20;
+const PIECE_BYTES = 1 << 20;
 const PIECES_AHEAD = 4;
 
 // One thread kept between jobs (it takes about 0.1 s of a core to start one): the thread that read
@@ -106,8 +105,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
   const bytes = (async function* () {
     const worker = ahead?.path === path ? ahead.worker : startSheetThread();
     if (ahead?.worker === worker) ahead = undefined;
-    let first = true;
-    const messages = threadMessages<string, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceChars: PIECE_CHARS }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
+    const messages = threadMessages<Uint8Array, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceBytes: PIECE_BYTES }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
     try {
       for (;;) {
         const next = await messages.next();
@@ -115,8 +113,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
           end = next.value;
           return;
         }
-        yield encodeText(next.value, patch.form, first);
-        first = false;
+        yield next.value;
       }
     } finally {
       await messages.return(undefined as never);

@@ -1,22 +1,22 @@
 /**
  * A worker thread for one big sheet (`src/io/sheetThreads.ts`): it reads the sheet's rows for the
- * main thread, or patches the sheet and hands over its new text, so that this work runs beside
- * what the main thread does meanwhile (typing the rows and running the rules; encoding and
- * deflating the new text).
+ * main thread, or patches the sheet and hands over its new bytes, so that this work runs beside
+ * what the main thread does meanwhile (typing the rows and running the rules; writing the other
+ * workbooks and deflating the new bytes).
  */
 import { parentPort } from 'node:worker_threads';
-import { sheetTransform, type SheetPatchJob } from '../xlsx/patch.js';
+import { sheetPatchBatches, type SheetPatchJob } from '../xlsx/patch.js';
 import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
 import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
-import { comparedText, textOf } from '../xlsx/rewrite.js';
+import { comparedBatches, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
-import { BIG_PART_BYTES, openZip } from '../xlsx/zip.js';
+import { BIG_PART_BYTES, openZip, PieceEncoder } from '../xlsx/zip.js';
 import { FileSource } from './source.js';
 import { threadSender, type ThreadJob } from './threadStream.js';
 
 export type SheetJob = ThreadJob & { path: string; file: string } & (
   | { kind: 'rows'; sheet: SheetEntry; batchRows: number }
-  | { kind: 'patch'; patch: SheetPatchJob; pieceChars: number }
+  | { kind: 'patch'; patch: SheetPatchJob; pieceBytes: number }
 );
 
 /** Not a job (nothing comes back): inflate the workbook's biggest sheet now, for the patch that will follow. */
@@ -73,8 +73,9 @@ async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
 }
 
 async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
-  // text, not bytes: the main thread encodes it, which it has time for while this thread patches
-  const send = threadSender<string, { changed: boolean; stats: PatchStats }>(job);
+  // bytes, encoded here as the patcher makes its texts (never joined into one string) and
+  // transferred, not copied: the main thread only deflates them
+  const send = threadSender<Uint8Array, { changed: boolean; stats: PatchStats }>(job);
   const ready = await prefetched?.catch(() => undefined);
   prefetched = undefined;
   const cached = ready && ready.path === job.path && ready.part === job.patch.part ? ready.pieces : undefined;
@@ -82,8 +83,10 @@ async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
   try {
     const stats: PatchStats[] = [];
     let changed = false;
-    const pieces = comparedText(cached ? replay(cached) : textOf(zip!, job.patch.part), sheetTransform(job.patch, stats), (differs) => (changed = differs), job.pieceChars);
-    for await (const text of pieces) send.data(text);
+    const bytes = new PieceEncoder(job.patch.form, job.pieceBytes, (piece) => send.data(piece, [piece.buffer as ArrayBuffer]));
+    const batches = comparedBatches(cached ? replay(cached) : textOf(zip!, job.patch.part), sheetPatchBatches(job.patch, stats), (differs) => (changed = differs));
+    for await (const batch of batches) for (const text of batch) bytes.write(text);
+    bytes.flush();
     send.end({ changed, stats: stats[0]! });
   } finally {
     await zip?.close();

@@ -4,7 +4,7 @@
  * worker never fills memory with a big sheet. Errors cross as data (run/crossing.ts): an
  * InputError keeps its code; anything else becomes an Error.
  */
-import { parentPort, type Worker } from 'node:worker_threads';
+import { parentPort, type TransferListItem, type Worker } from 'node:worker_threads';
 import { fromCrossing, toCrossing, type CrossingError } from '../run/crossing.js';
 
 type Message<D, E> = { data: D } | { end: E } | { error: CrossingError };
@@ -18,10 +18,11 @@ export interface ThreadJob {
 /** Worker side: sends the data of a job, then its end or its failure. */
 export function threadSender<D, E>(job: ThreadJob) {
   let sent = 0;
-  const post = (m: Message<D, E>) => parentPort!.postMessage(m);
+  const post = (m: Message<D, E>, transfer?: TransferListItem[]) => parentPort!.postMessage(m, transfer);
   return {
-    data(data: D): void {
-      post({ data });
+    /** Sends data (`transfer`: memory that goes with it instead of being copied). */
+    data(data: D, transfer?: TransferListItem[]): void {
+      post({ data }, transfer);
       sent++;
       for (let taken = Atomics.load(job.taken, 0); sent - taken > job.ahead; taken = Atomics.load(job.taken, 0)) Atomics.wait(job.taken, 0, taken);
     },

@@ -6,7 +6,7 @@
  */
 import type { SheetWrite } from '../core/writeback.js';
 import { openWorkbook } from './reader.js';
-import { rewriteZip, textFormOf, transformOnly, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
+import { rewriteZip, textFormOf, transformOnly, type BatchTransform, type PartRewrite, type PartTransform, type ProducedPart, type RewriteResult } from './rewrite.js';
 import { SheetPatcher, type PatchStats, type PatchStyles } from './sheetPatch.js';
 import { ensureStyles } from './styles.js';
 import type { TextForm, ZipSource } from './zip.js';
@@ -50,18 +50,29 @@ export interface SheetPatchJob {
 /** Patches a big sheet part elsewhere (another thread, in Node): its new bytes, and its stats at the end. */
 export type SheetPatchElsewhere = (job: SheetPatchJob) => ProducedPart & { stats(): Promise<PatchStats> };
 
-/** The patch transform of one sheet part. */
-export function sheetTransform(job: Omit<SheetPatchJob, 'part' | 'form'>, stats: PatchStats[]): PartTransform {
+/** The patch of one sheet part as the texts the patcher makes, a batch per chunk read (not joined: a thread encodes them as they are). */
+export function sheetPatchBatches(job: Omit<SheetPatchJob, 'part' | 'form'>, stats: PatchStats[]): BatchTransform {
   const { write, styles, date1904, sharedStrings } = job;
   return async function* (input) {
-    const out: string[] = [];
+    let out: string[] = [];
     const patcher = new SheetPatcher(write, { styles, date1904, sharedStrings }, (s) => out.push(s));
     for await (const chunk of input) {
       patcher.push(chunk);
-      if (out.length) yield out.splice(0).join('');
+      if (out.length) {
+        yield out;
+        out = [];
+      }
     }
     stats.push(patcher.end());
-    yield out.join('');
+    yield out;
+  };
+}
+
+/** The patch transform of one sheet part. */
+export function sheetTransform(job: Omit<SheetPatchJob, 'part' | 'form'>, stats: PatchStats[]): PartTransform {
+  const batches = sheetPatchBatches(job, stats);
+  return async function* (input) {
+    for await (const batch of batches(input)) yield batch.join('');
   };
 }
 

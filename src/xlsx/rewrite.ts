@@ -10,6 +10,9 @@ import { encodeText, iterate, partDecoder, sniffTextForm, type TextForm, type Zi
 /** Text in, text out, chunk by chunk. */
 export type PartTransform = (input: AsyncIterable<string>) => AsyncIterable<string>;
 
+/** Text in, batches of texts out (their concatenation is the new text). */
+export type BatchTransform = (input: AsyncIterable<string>) => AsyncIterable<string[]>;
+
 /** New bytes of a part made elsewhere, and whether they differ from the old ones (known once all are taken). */
 export interface ProducedPart {
   bytes: AsyncIterable<Uint8Array>;
@@ -37,6 +40,11 @@ export class TextComparer {
   private a = '';
   private b = '';
   private differs = false;
+
+  /** Whether a difference was found already (nothing more needs comparing). */
+  get decided(): boolean {
+    return this.differs;
+  }
 
   left(chunk: string): void {
     if (!this.differs) this.a += chunk;
@@ -94,17 +102,12 @@ export async function textFormOf(zip: ZipArchive, part: string): Promise<TextFor
  * makes a part elsewhere runs.
  */
 export async function* comparedText(input: AsyncIterable<string>, transform: PartTransform, done: (changed: boolean) => void, piece = 0): AsyncIterable<string> {
-  const comparer = new TextComparer();
-  async function* tap() {
-    for await (const chunk of input) {
-      comparer.left(chunk);
-      yield chunk;
-    }
-  }
   let pending = '';
-  for await (const text of transform(tap())) {
+  const batches = comparedBatches(input, async function* (tapped) {
+    for await (const text of transform(tapped)) yield [text];
+  }, done);
+  for await (const [text] of batches) {
     if (!text) continue;
-    comparer.right(text);
     pending += text;
     if (pending.length >= piece) {
       yield pending;
@@ -112,6 +115,24 @@ export async function* comparedText(input: AsyncIterable<string>, transform: Par
     }
   }
   if (pending) yield pending;
+}
+
+/**
+ * comparedText for a transform that makes batches of texts: the batches as they come; a batch's
+ * texts are joined to be compared only until a difference is found (after that, never).
+ */
+export async function* comparedBatches(input: AsyncIterable<string>, transform: BatchTransform, done: (changed: boolean) => void): AsyncIterable<string[]> {
+  const comparer = new TextComparer();
+  async function* tap() {
+    for await (const chunk of input) {
+      comparer.left(chunk);
+      yield chunk;
+    }
+  }
+  for await (const batch of transform(tap())) {
+    if (!comparer.decided) comparer.right(batch.length === 1 ? batch[0]! : batch.join(''));
+    yield batch;
+  }
   done(!comparer.same());
 }
 

@@ -358,6 +358,50 @@ export function partDecoder(file: string, part: string, seen?: (form: TextForm) 
   });
 }
 
+/**
+ * A part's bytes from many small texts, in pieces of `pieceBytes` (a text too long for one is a
+ * piece of its own), without joining the texts into one string first: a patched sheet's rows are
+ * encoded as they come (UTF-8 straight into the piece), which on a 100,000-row log saves copying
+ * 70 MB of text twice. The first piece starts with the part's byte order mark, if it had one.
+ */
+export class PieceEncoder {
+  private buffer: Uint8Array;
+  private used = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly perUnit: number;
+
+  constructor(private readonly form: TextForm, private readonly pieceBytes: number, private readonly onPiece: (bytes: Uint8Array) => void) {
+    this.buffer = new Uint8Array(pieceBytes);
+    // a UTF-16 code unit is at most 3 bytes of UTF-8 (a pair, 4 bytes for 2 units)
+    this.perUnit = form.encoding === 'utf-8' ? 3 : 2;
+    if (form.bom) this.put(encodeText('', form, true));
+  }
+
+  write(text: string): void {
+    if (!text) return;
+    const most = text.length * this.perUnit;
+    if (most > this.buffer.length - this.used) {
+      this.flush();
+      if (most > this.buffer.length) return this.onPiece(encodeText(text, this.form, false));
+    }
+    if (this.form.encoding === 'utf-8') this.used += this.encoder.encodeInto(text, this.buffer.subarray(this.used)).written;
+    else this.put(encodeText(text, this.form, false));
+  }
+
+  /** Hands on what is encoded so far (the piece's memory goes with it: it may be transferred). */
+  flush(): void {
+    if (!this.used) return;
+    this.onPiece(this.buffer.subarray(0, this.used));
+    this.buffer = new Uint8Array(this.pieceBytes);
+    this.used = 0;
+  }
+
+  private put(bytes: Uint8Array): void {
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+}
+
 /** The bytes of a text piece in a part's form; the first piece carries the part's byte order mark, if it had one. */
 export function encodeText(text: string, form: TextForm, first: boolean): Uint8Array {
   const bom = first && form.bom;
