@@ -147,6 +147,7 @@ export class SheetPatcher {
   private readonly ownedSorted: number[];
   private readonly written: { col: number; width: number }[];
   private readonly insertRows: number[];
+  private readonly insertValues: OwnedValue[][];
   private readonly minOwned: number;
   private insertAt = 0;
   private prefix = '';
@@ -171,7 +172,11 @@ export class SheetPatcher {
     this.written = write.columns.map((c) => ({ col: c.column, width: c.width }));
     this.owned = new Set([...write.columns.map((c) => c.column), ...write.stale]);
     this.ownedSorted = [...this.owned].map((c) => c + 1).sort((a, b) => a - b);
-    this.insertRows = [...write.rows.keys()].sort((a, b) => a - b);
+    // the rows to write in order, with their values: walked once, not looked up row by row
+    const rows = [...write.rows];
+    if (rows.some((e, k) => k > 0 && e[0] < rows[k - 1]![0])) rows.sort((a, b) => a[0] - b[0]);
+    this.insertRows = rows.map((e) => e[0]);
+    this.insertValues = rows.map((e) => e[1]);
     this.minOwned = Math.min(...this.owned);
     if (options.fastRows !== false) this.scanner.fastForward = (s, i, final) => this.wholeRow(s, i, final);
   }
@@ -336,16 +341,16 @@ export class SheetPatcher {
   /** Rows the tool writes to that the sheet does not have yet, up to (not including) `before`. */
   private flushInsertedRows(before: number): void {
     while (this.insertAt < this.insertRows.length && this.insertRows[this.insertAt]! < before) {
+      const values = this.insertValues[this.insertAt]!;
       const r = this.insertRows[this.insertAt++]!;
-      const cells = this.newCells(r, []);
+      const cells = this.newCells(r, values, []);
       if (cells.length) this.emit(`<${this.tag('row')} r="${r}">${cells.map((c) => c.raw).join('')}</${this.tag('row')}>`);
     }
   }
 
   private finishRow(empty: boolean, close = ''): void {
     const r = this.rowNumber;
-    if (this.insertRows[this.insertAt] === r) this.insertAt++;
-    const values = this.write.rows.get(r);
+    const values = this.insertRows[this.insertAt] === r ? this.insertValues[this.insertAt++] : this.write.rows.get(r);
     const hasOwned = this.pieces.some((p) => p.col !== undefined && this.owned.has(p.col));
     if (!values && !hasOwned) {
       this.emit(this.rowOpen + this.pieces.map((p) => p.raw).join('') + close);
@@ -353,7 +358,7 @@ export class SheetPatcher {
     }
     const kept = this.pieces.filter((p) => p.col === undefined || !this.owned.has(p.col));
     const old = new Map(this.pieces.filter((p) => p.col !== undefined && this.owned.has(p.col)).map((p) => [p.col!, p.raw]));
-    const cells = this.newCells(r, kept, old);
+    const cells = this.newCells(r, values, kept, old);
     for (const cell of cells) {
       const at = kept.findIndex((p) => p.col !== undefined && p.col > cell.col!);
       if (at < 0) kept.push(cell);
@@ -427,22 +432,20 @@ export class SheetPatcher {
 
     this.flushInsertedRows(r);
     // rows come in ascending order here: the written ones are the next of insertRows (no Map lookup per row)
-    const written = this.insertRows[this.insertAt] === r;
-    if (written) this.insertAt++;
+    const values = this.insertRows[this.insertAt] === r ? this.insertValues[this.insertAt++] : undefined;
     this.rowNumber = r;
     this.stats.rowsTakenWhole++;
-    if (!written && old.size === 0) {
+    if (!values && old.size === 0) {
       this.emit(s.slice(i, next));
       return next;
     }
-    const cells = this.newCells(r, [], old).sort((a, b) => a.col! - b.col!);
+    const cells = this.newCells(r, values, [], old).sort((a, b) => a.col! - b.col!);
     this.emit(widenSpans(rowTag, cells) + s.slice(openEnd, ownedStart) + cells.map((c) => c.raw).join('') + s.slice(close, next));
     return next;
   }
 
   /** The owned cells of row `r`, counting how many differ from `old`. */
-  private newCells(r: number, kept: readonly Piece[], old: Map<number, string> = new Map()): Piece[] {
-    const values = this.write.rows.get(r);
+  private newCells(r: number, values: readonly OwnedValue[] | undefined, kept: readonly Piece[], old: Map<number, string> = new Map()): Piece[] {
     const cells: Piece[] = [];
     const headerStyle = r === this.write.headerRow ? this.headerStyle(kept) : undefined;
     const seen = new Set<number>();
