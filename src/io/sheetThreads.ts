@@ -11,6 +11,7 @@ import type { SheetEntry } from '../xlsx/reader.js';
 import { RowUnpacker } from '../xlsx/rowPack.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import type { Prefetch, RowsData } from './sheetWorker.js';
+import { packPatchJob } from '../xlsx/writePack.js';
 import { threadMessages } from './threadStream.js';
 
 /** Rows per message and messages of room when reading; bytes per piece and pieces of room when patching. */
@@ -105,7 +106,7 @@ export function patchOnThread(path: string, file: string, patch: SheetPatchJob):
   const bytes = (async function* () {
     const worker = ahead?.path === path ? ahead.worker : startSheetThread();
     if (ahead?.worker === worker) ahead = undefined;
-    const messages = threadMessages<Uint8Array, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch, pieceBytes: PIECE_BYTES }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
+    const messages = threadMessages<Uint8Array, NonNullable<typeof end>>(worker, { kind: 'patch', path, file, patch: packPatchJob(patch), pieceBytes: PIECE_BYTES }, PIECES_AHEAD, (clean) => giveBack(worker, clean));
     try {
       for (;;) {
         const next = await messages.next();

@@ -5,18 +5,19 @@
  * workbooks and deflating the new bytes).
  */
 import { parentPort } from 'node:worker_threads';
-import { sheetPatchBatches, type SheetPatchJob } from '../xlsx/patch.js';
+import { sheetPatchBatches } from '../xlsx/patch.js';
 import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
 import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
 import { comparedBatches, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
 import { BIG_PART_BYTES, openZip, PieceEncoder } from '../xlsx/zip.js';
+import { unpackPatchJob, type PackedPatchJob } from '../xlsx/writePack.js';
 import { FileSource } from './source.js';
 import { threadSender, type ThreadJob } from './threadStream.js';
 
 export type SheetJob = ThreadJob & { path: string; file: string } & (
   | { kind: 'rows'; sheet: SheetEntry; batchRows: number }
-  | { kind: 'patch'; patch: SheetPatchJob; pieceBytes: number }
+  | { kind: 'patch'; patch: PackedPatchJob; pieceBytes: number }
 );
 
 /** Not a job (nothing comes back): inflate the workbook's biggest sheet now, for the patch that will follow. */
@@ -84,7 +85,7 @@ async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
     const stats: PatchStats[] = [];
     let changed = false;
     const bytes = new PieceEncoder(job.patch.form, job.pieceBytes, (piece) => send.data(piece, [piece.buffer as ArrayBuffer]));
-    const batches = comparedBatches(cached ? replay(cached) : textOf(zip!, job.patch.part), sheetPatchBatches(job.patch, stats), (differs) => (changed = differs));
+    const batches = comparedBatches(cached ? replay(cached) : textOf(zip!, job.patch.part), sheetPatchBatches(unpackPatchJob(job.patch), stats), (differs) => (changed = differs));
     for await (const batch of batches) for (const text of batch) bytes.write(text);
     bytes.flush();
     send.end({ changed, stats: stats[0]! });
