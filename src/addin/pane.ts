@@ -12,6 +12,7 @@ import { CONFIG_NAME } from '../run/context.js';
 import { internalErrorLine, tallyLines } from '../run/text.js';
 import { el, readFileBytes, setChildren } from '../view/dom.js';
 import { mountFindings } from '../view/findings.js';
+import { fixedInOf } from '../view/model.js';
 import { ExcelHost } from './excel.js';
 import type { HostWorkbook, SpreadsheetHost } from './host.js';
 import { PaneSession } from './session.js';
@@ -89,11 +90,10 @@ function check(afterEdit = false): Promise<void> {
       // shown once there is something in them: before the first check they were empty boxes and idle buttons
       $('findings').hidden = false;
       $('tally-box').hidden = false;
-      const visits = last.result.loaded.sheets.homeVisits?.[0];
       findings.show({
         report,
         people: peopleOwing(report, last.result.roster, last.result.config),
-        fixedIn: visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {},
+        fixedIn: fixedInOf(last.result.loaded.sheets),
       });
       $('caps').textContent = open.warnings.join('；');
       await follow(open.ref);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finding, type Finding } from '../core/findings.js';
-import { buildView, FOLD_AFTER, viewSummary, type ViewState } from './model.js';
+import { buildView, fixedInOf, FOLD_AFTER, viewSummary, type ViewState } from './model.js';
 
 const state = (extra: Partial<ViewState> = {}): ViewState => ({ mode: 'problems', errorsOnly: false, query: '', opened: new Set(), closed: new Set(), page: 0, ...extra });
 const visits = { file: '走访记录.xlsx', sheet: '家访记录' };
@@ -15,7 +15,7 @@ const findings: Finding[] = [
   finding('LEDGER_DUE_SOON', { file: '整改台账.xlsx', sheet: '整改台账', row: 4, column: '整改时限', cell: 'J4' }, { item: '2号', days: 3, deadline: '8月18日', people: '谭红' }),
   finding('LEDGER_ELEMENT_MISSING', { file: '整改台账.xlsx', sheet: '整改台账', row: 10, column: '整改标准', cell: 'H10' }, { item: '8号', element: '整改标准' }),
 ];
-const input = { report: { findings }, people: [], fixedIn: { VISIT_UNDER_QUOTA: visits } };
+const input = { report: { findings }, people: [], fixedIn: fixedInOf({ homeVisits: [visits, { file: '走访记录.xlsx', sheet: '家访记录（高二）' }] }) };
 
 describe('the findings view', () => {
   it('groups where the clerk fixes them, most errors first, errors before reminders, many of a kind folded', () => {

@@ -53,6 +53,12 @@ export interface View {
   warnings: number;
 }
 
+/** `fixedIn` of the sheets a check read: a teacher short of visits is fixed in the (first) visit log. */
+export function fixedInOf(sheets: { homeVisits?: readonly { file: string; sheet: string }[] }): NonNullable<ViewInput['fixedIn']> {
+  const visits = sheets.homeVisits?.[0];
+  return visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {};
+}
+
 /** Where a finding is shown: where the clerk fixes it. */
 export function groupOf(f: Finding, fixedIn: ViewInput['fixedIn'] = {}): { file: string; sheet?: string } {
   return fixedIn[f.code] ?? { file: f.file, ...(f.sheet ? { sheet: f.sheet } : {}) };

@@ -18,6 +18,7 @@ import { findingsListBytes, findingsListFileName, summaryBytes, summaryFileName 
 import { noteLine, phaseLine, tallyLines } from '../run/text.js';
 import { toCrossing } from '../run/crossing.js';
 import type { CheckedView, Request, Response } from './protocol.js';
+import { fixedInOf } from '../view/model.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -30,14 +31,13 @@ const own = (u8: Uint8Array): ArrayBuffer => (u8.byteOffset === 0 && u8.byteLeng
 
 function view(result: CheckResult): CheckedView {
   const r = result.report;
-  const visits = result.loaded.sheets.homeVisits?.[0];
   return {
     school: r.school,
     asOf: r.asOf,
     phase: phaseLine(r.phase, 'zh'),
     findings: r.findings,
     people: peopleOwing(r, result.roster, result.config),
-    fixedIn: visits ? { VISIT_UNDER_QUOTA: { file: visits.file, sheet: visits.sheet } } : {},
+    fixedIn: fixedInOf(result.loaded.sheets),
     notes: r.notes.map((n) => noteLine(n, 'zh')),
     tally: tallyLines(r, 'zh'),
     files: Object.values(result.loaded.files).filter((f): f is string => !!f),
