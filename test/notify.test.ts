@@ -3,7 +3,7 @@
  * certificate through NODE_EXTRA_CA_CERTS and verifies it for real; the 钉钉 robot checks the 加签
  * signature, the 企业微信 one the 4,096-byte limit, as the platforms do.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -393,9 +393,34 @@ describe('the config says where the tokens are, never what they are', () => {
     expect((await bad({ kind: 'wecom', webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${K}', maxPeople: 1.5 })).stderr).toContain('“notify.0.maxPeople” 类型不对，应为整数');
     expect((await bad({ kind: 'DingTalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=${K}' })).stderr).toContain('“notify.0.kind” 的值无效，可用："dingtalk"、"wecom"');
   });
-  it('notify without robots: exit 2, saying where to write them', async () => {
+  it('notify without robots: exit 2, saying where to write them, before any workbook is read', async () => {
     const r = await runCliAsync(['notify', copyDir(SAMPLE)], env());
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('配置中没有群机器人（notify）');
+    const broken = copyDir(SAMPLE);
+    rmSync(join(broken, '党员名册.xlsx'));
+    const first = await runCliAsync(['notify', broken], env());
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('配置中没有群机器人（notify）');
+  });
+
+  it('a notice posted whose memory cannot be saved is still posted: a warning, exit 0, the changes said again next time', async () => {
+    const robot = await startRobot({ cert, kind: 'wecom', token: WECOM_KEY });
+    const dir = office([{ kind: 'wecom', webhook: robot.webhook('WECOM_KEY'), ...fast }]);
+    try {
+      expect((await runCliAsync(['notify', dir], env())).code).toBe(0);
+      const state = join(dir, '.taizhang', 'notify');
+      const memory = readdirSync(state).find((n) => n.endsWith('.json'))!;
+      rmSync(join(state, memory));
+      mkdirSync(join(state, memory, 'in-the-way'), { recursive: true }); // a folder where the memory goes
+      const r = await runCliAsync(['notify', dir], env());
+      expect(r.code).toBe(0);
+      expect(robot.posted).toHaveLength(2);
+      expect(r.stdout).toContain('已发送');
+      expect(r.stdout).toContain('已发送，但记不下这次的内容');
+      expect(r.stderr).toBe('');
+    } finally {
+      await robot.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ const names = z.array(z.string().min(1)).min(1);
 const count = z.number().int().min(0);
 
 /** The query parameter of a robot's webhook that holds its token: 钉钉's access_token, 企业微信's key. */
-export const ROBOT_TOKEN_PARAM = { dingtalk: 'access_token', wecom: 'key' } as const;
+const ROBOT_TOKEN_PARAM = { dingtalk: 'access_token', wecom: 'key' } as const;
 
 /** `${NAME}`: an environment variable in a webhook, where the robot's token stays out of the config file. */
 export const ENV_PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

@@ -16,11 +16,11 @@ import { changesSince, parseSnapshot, snapshotOf, type Snapshot } from '../run/c
 import { groupNotice, type Notice } from '../run/notice.js';
 import { InputError } from '../core/problems.js';
 import { writeFileAtomic } from './atomic.js';
-import { check, type CheckOptions } from './check.js';
+import { check, resolveContext, type CheckOptions } from './check.js';
 import { STATE_DIR } from './refresh.js';
 import { findingsListPath, writeFindingsList } from './summary.js';
 
-export const KIND_WORDS: Record<RobotConfig['kind'], string> = { dingtalk: '钉钉', wecom: '企业微信' };
+const KIND_WORDS: Record<RobotConfig['kind'], string> = { dingtalk: '钉钉', wecom: '企业微信' };
 
 /** Answers that waiting will not heal: a wrong token, signature or webhook, a message too long. */
 const PERMANENT_ERRCODES = new Set([310000, 300001, 93000, 40058]);
@@ -66,7 +66,7 @@ class RobotError extends Error {
 }
 
 /** `…3f9a`: the last four characters of a secret, enough to tell robots apart; nothing of a short one. */
-export function maskSecret(secret: string): string {
+function maskSecret(secret: string): string {
   return secret.length >= 12 ? `…${secret.slice(-4)}` : '…';
 }
 
@@ -106,7 +106,7 @@ function resolveWebhook(robot: RobotConfig, env: Record<string, string | undefin
 }
 
 /** 钉钉's 加签: Base64 of HMAC-SHA256 over `timestamp + "\n" + secret`, keyed with the secret, URL-encoded. */
-export function dingtalkSign(secret: string, timestamp: number): string {
+function dingtalkSign(secret: string, timestamp: number): string {
   return encodeURIComponent(createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64'));
 }
 
@@ -240,9 +240,6 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
         const url = secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url;
         try {
           await postOnce(url, body, robot.timeoutSeconds * 1000);
-          seen.add(resolved.url);
-          await writeFileAtomic(memory, JSON.stringify(current));
-          return { robot: name, sent: true, attempts: attempt, notice };
         } catch (e) {
           if (!(e instanceof RobotError) || e.permanent || attempt > robot.retries) {
             const reason = e instanceof RobotError ? e.message : String((e as Error).message);
@@ -251,7 +248,12 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
           const wait = robot.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
           o.log(`  ${name}：第 ${attempt} 次发送失败：${scrub(e.message, secrets)}；${wait / 1000} 秒后重试`);
           await sleep(wait);
+          continue;
         }
+        seen.add(resolved.url);
+        // posted is posted: a memory that cannot be saved costs a repeat of the changes next time, not a failure now
+        await writeFileAtomic(memory, JSON.stringify(current)).catch((e: unknown) => o.log(`  ${name}：已发送，但记不下这次的内容（${memory}：${(e as { code?: string }).code ?? '写入失败'}），下次提醒会再列一遍这次的变化`));
+        return { robot: name, sent: true, attempts: attempt, notice };
       }
     } catch (e) {
       const reason = e instanceof RobotError ? e.message : String((e as Error).message);
@@ -275,9 +277,11 @@ export function outcomeLine(r: RobotOutcome): string {
 
 /** `taizhang notify DIR`: check, write the day's 问题清单, post to every robot (a dry run prints the notices, writes nothing). */
 export async function notifyCommand(dir: string, options: CheckOptions & { dryRun?: boolean }): Promise<{ lines: string[]; problems: string[] }> {
-  const result = await check(dir, options);
+  // no robot to post to is said before any workbook is read
+  const context = await resolveContext(dir, options);
+  if (!context.config.notify.length) throw new InputError('NO_ROBOTS', {});
+  const result = await check(dir, { ...options, context });
   const { config } = result;
-  if (!config.notify.length) throw new InputError('NO_ROBOTS', {});
   const list = findingsListPath(dir, config, result.report.asOf);
   const lines: string[] = [];
   if (options.dryRun) {

@@ -13,7 +13,7 @@ import { overdueWorstFirst } from '../core/rules/ledger.js';
 import { changesLines, overdueItemLine, phaseLine, type Changes } from '../core/words.js';
 
 /** The most a robot takes in one Markdown message, in UTF-8 bytes (企业微信: 4,096; 钉钉: 20,000). */
-export const ROBOT_LIMIT_BYTES: Record<RobotConfig['kind'], number> = { dingtalk: 20_000, wecom: 4_096 };
+const ROBOT_LIMIT_BYTES: Record<RobotConfig['kind'], number> = { dingtalk: 20_000, wecom: 4_096 };
 
 /** A group notice: its title, its Markdown, the phone numbers to @, and what was cut to fit. */
 export interface Notice {
