@@ -234,17 +234,28 @@ class CellProblem {
   constructor(readonly finding: Finding) {}
 }
 
-const optionIndexes = new WeakMap<readonly string[], Map<string, string>>();
+/** A closed list's options, and the options by their normalised text. */
+interface OptionList {
+  options: readonly string[];
+  index: Map<string, string>;
+}
 
-/** A closed list's options by their normalised text, made once per list (not once per cell). */
-function optionIndex(options: readonly string[]): Map<string, string> {
-  let index = optionIndexes.get(options);
-  if (!index) {
-    index = new Map();
+// by config, then column: `options(config)` makes a new array for some columns (三进三听's weekly
+// and monthly duties together), so a cache by array missed on every cell
+const optionLists = new WeakMap<Config, WeakMap<ColumnSpec, OptionList>>();
+
+/** A column's closed list under a config, made once (not once per cell). */
+function optionListOf(col: ColumnSpec, config: Config): OptionList {
+  let byColumn = optionLists.get(config);
+  if (!byColumn) optionLists.set(config, (byColumn = new WeakMap()));
+  let list = byColumn.get(col);
+  if (!list) {
+    const options = col.options?.(config) ?? [];
+    const index = new Map<string, string>();
     for (const o of options) if (!index.has(normalizeText(o))) index.set(normalizeText(o), o);
-    optionIndexes.set(options, index);
+    byColumn.set(col, (list = { options, index }));
   }
-  return index;
+  return list;
 }
 
 /** The place of a cell, made only when a finding needs it: a big log has a million cells. */
@@ -285,8 +296,8 @@ function parseCell(col: ColumnSpec, raw: RawCell, config: Config, year: number, 
       return value === undefined ? bad('CELL_INVALID_YESNO') : value;
     }
     case 'enum': {
-      const options = col.options?.(config) ?? [];
-      const match = optionIndex(options).get(normalizeText(text));
+      const { options, index: byText } = optionListOf(col, config);
+      const match = byText.get(normalizeText(text));
       return match !== undefined
         ? match
         : new CellProblem(finding('CELL_NOT_IN_LIST', cellPlace(opts, row, col, index), { header: col.header, value: tidyText(text), options: options.join('、') }));
