@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/io/check.js';
-import { copyDir, FIXTURES, SAMPLE, tempDir } from './helpers/cli.js';
+import { copyDir, FIXTURES, runCli, SAMPLE, tempDir } from './helpers/cli.js';
 import { convert as officeConvert, hasOffice } from './helpers/office.js';
 import { refreshTwice, strictWorkbook, worksheetOf } from './helpers/variants.js';
 import { zipParts } from './helpers/zip.js';
@@ -65,6 +65,26 @@ describe('the basic office kept with other offices’ habits', () => {
       ['SHEET_NOT_READ', '家访记录说明', '前10行中找不到表头'],
     ]);
     expect(kept.findings.filter((f: any) => f.sheet === '家访记录说明' || (f.sheet === '家访记录（一班）' && f.row === 5) || (f.sheet === '整改台账' && f.row === 9))).toEqual([]);
+  });
+
+  it('a visit log kept only under a longer name whose header is not found: that header problem, exit 2 (not an internal error)', async () => {
+    const dir = copyDir(SAMPLE);
+    const file = join(dir, '走访记录.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('家访记录')!;
+    ws.name = '家访记录（高一）';
+    let header = 0;
+    ws.eachRow((row, n) => {
+      if (!header && (row.values as unknown[]).includes('家访方式')) header = n;
+    });
+    ws.spliceRows(1, header); // the title and the header gone: only data in the first 10 rows
+    await wb.xlsx.writeFile(file);
+    const r = runCli(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^taizhang: 走访记录\.xlsx，工作表“家访记录（高一）”：前10行中找不到表头/);
+    expect(r.stderr).not.toContain('内部错误');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('refresh writes every visit sheet and the filtered ledger, the repeated header rows left alone, and is idempotent', async () => {

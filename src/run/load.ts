@@ -91,7 +91,7 @@ export function workbookIdOf(file: string, sheetNames: readonly string[]): Workb
  * name must be the kind's table; one only named like it is passed over, with a note, when its
  * header is another's.
  */
-async function readInto(collector: Collector, spec: SheetSpec, picked: PickedSheet, opts: TableOptions & { part?: string }, rows: (push: (row: RawRow) => void) => Promise<MergeRange[]>, known?: MergeRange[]): Promise<void> {
+async function readInto(collector: Collector, spec: SheetSpec, picked: PickedSheet, opts: TableOptions & { part?: string }, rows: (push: (row: RawRow) => void) => Promise<MergeRange[]>, known?: MergeRange[]): Promise<InputError | undefined> {
   let sink = collector.sheet(spec, { ...opts, merges: known ?? [] });
   try {
     const merges = await rows((row) => sink.push(row));
@@ -106,22 +106,39 @@ async function readInto(collector: Collector, spec: SheetSpec, picked: PickedShe
     if (reason === undefined) throw e;
     sink.discard();
     collector.loadNotes.push(note('SHEET_NOT_READ', { file: opts.file, sheet: picked.name }, { sheet: picked.name, kind: spec.sheet, reason }));
+    return e as InputError;
   }
+  return undefined;
+}
+
+/**
+ * Reads every sheet of the names picked for a kind through `readOne`. When each one was passed
+ * over (its header another's) the kind is missing: a kind the rules need is then the first one's
+ * header problem, the clerk's to mend, not a check run without it.
+ */
+async function readKind(file: string, names: readonly string[], spec: SheetSpec, soleSheetOk: boolean, readOne: (picked: PickedSheet) => Promise<InputError | undefined>): Promise<void> {
+  const picked = pickSheetNames(file, names, spec, soleSheetOk);
+  const passedOver: InputError[] = [];
+  for (const p of picked) {
+    const e = await readOne(p);
+    if (e) passedOver.push(e);
+  }
+  if (!spec.optional && passedOver.length && passedOver.length === picked.length) throw passedOver[0]!;
 }
 
 /** Reads the sheets of one kind from an open workbook into the collector; a big one (BIG_PART_BYTES) through `elsewhere` when given. */
 export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: Collector, soleSheetOk: boolean, progress?: Progress, elsewhere?: WorkbookSource['readSheetRows']): Promise<void> {
-  for (const picked of pickSheetNames(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk)) {
+  await readKind(reader.file, reader.sheets.map((s) => s.name), spec, soleSheetOk, (picked) => {
     const sheet = reader.sheets.find((s) => s.name === picked.name)!;
     const big = reader.isBigPart(sheet.part);
     let first = true;
-    await readInto(collector, spec, picked, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part }, (push) => {
+    return readInto(collector, spec, picked, { file: reader.file, sheet: sheet.name, date1904: reader.date1904, part: sheet.part }, (push) => {
       // progress is told on the first pass only: a second pass (with merges) would send it back to 0
       const report = progress && first ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
       first = false;
       return big && elsewhere ? elsewhere(reader.file, sheet, push, report) : reader.readRows(sheet, push, report);
     });
-  }
+  });
 }
 
 /** Opens a workbook of the source: an .xlsx directly, an old .xls/.et through the source's converter. */
@@ -152,13 +169,13 @@ async function withWorkbook<T>(source: WorkbookSource, file: string, use: (reade
 async function readRowsWorkbook(book: RowsWorkbook, specs: readonly SheetSpec[], collector: Collector): Promise<void> {
   const names = book.sheets.map((s) => s.name);
   for (const spec of specs) {
-    for (const picked of pickSheetNames(book.name, names, spec, soleSheetOk(specs))) {
+    await readKind(book.name, names, spec, soleSheetOk(specs), (picked) => {
       const sheet = book.sheets.find((s) => s.name === picked.name)!;
-      await readInto(collector, spec, picked, { file: book.name, sheet: sheet.name, date1904: book.date1904 }, async (push) => {
+      return readInto(collector, spec, picked, { file: book.name, sheet: sheet.name, date1904: book.date1904 }, async (push) => {
         for (const row of sheet.rows) push(row);
         return sheet.merges;
       }, sheet.merges);
-    }
+    });
   }
 }
 
