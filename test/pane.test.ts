@@ -168,6 +168,13 @@ describe.skipIf(!hasChromium())('the task pane in Chromium, with a strict fake h
     expect(await page.locator('.fv-finding button:disabled').count()).toBe(0);
     await page.click('.fv-toggle >> text=全部工作簿');
     expect(await page.locator('.fv-summary').textContent()).toBe(`全部工作簿：共 ${report.findings.length} 条（错误 ${report.tally.errors} 条，提醒 ${report.tally.warnings} 条）`);
+    // a person's duties span the workbooks: 按人员 is the whole check's, with no 本工作簿 to choose
+    await page.click('.fv-toggle >> text=本工作簿');
+    await page.click('.fv-toggle >> text=按人员');
+    expect(await page.locator('.fv-toggle >> text=本工作簿').isVisible()).toBe(false);
+    expect(await page.locator('.fv-summary').textContent()).toMatch(/^当前检查：还有事项未完成的 \d+ 人/);
+    await page.click('.fv-toggle >> text=按问题');
+    expect(await page.locator('.fv-summary').textContent()).toMatch(/^本工作簿：/);
     expect(await readabilityProblems(page)).toEqual([]);
     // the picker is a real input, reached with Tab
     const ids: string[] = [];

@@ -80,12 +80,11 @@ function check(afterEdit = false): Promise<void> {
     if (!afterEdit) $('written').textContent = '';
     busy('正在检查…');
     try {
-      const t0 = Date.now();
       const last = await session.check($<HTMLInputElement>('asof').value || undefined);
       open = last.open;
       const report = last.result.report;
       $<HTMLInputElement>('asof').value = report.asOf;
-      $('workbook').textContent = `当前工作簿：${open.name}　截至 ${report.asOf}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`;
+      $('workbook').textContent = `当前工作簿：${open.name}　截至 ${report.asOf}`;
       setChildren($('tally'), ...tallyLines(report, 'zh').map((t) => el('li', t)));
       // shown once there is something in them: before the first check they were empty boxes and idle buttons
       $('findings').hidden = false;

@@ -58,9 +58,9 @@ export function mountFindings(root: HTMLElement, options: FindingsOptions = {}):
   const filter = toggle(['全部', '只看错误'], () => (state.errorsOnly ? 1 : 0), (i) => (state.errorsOnly = i === 1), '列出哪些');
   bar.appendChild(modes.box);
   bar.appendChild(filter.box);
-  if (options.scopes && options.scopes.length > 1) {
-    bar.appendChild(toggle(options.scopes.map((s) => s.label), () => scopeIndex, (i) => (scopeIndex = i), '范围').box);
-  }
+  // a person's duties span the workbooks: the 按人员 view is the whole check's, and says so
+  const scopes = options.scopes && options.scopes.length > 1 ? toggle(options.scopes.map((s) => s.label), () => scopeIndex, (i) => (scopeIndex = i), '范围').box : undefined;
+  if (scopes) bar.appendChild(scopes);
   const search = el('input');
   search.type = 'search';
   search.placeholder = '按姓名或文字查找';
@@ -137,7 +137,8 @@ export function mountFindings(root: HTMLElement, options: FindingsOptions = {}):
   };
 
   const draw = (): void => {
-    const scope = options.scopes?.[scopeIndex];
+    const scope = state.mode === 'people' ? undefined : options.scopes?.[scopeIndex];
+    if (scopes) scopes.hidden = state.mode === 'people';
     const view = buildView(input, { ...state, ...(scope ? { scope: scope.test } : {}) }, options.pageSize);
     said.textContent = viewSummary(view, state, scope?.what);
     if (view.lines.length === 0) setChildren(list, el('li', view.total === 0 ? (state.mode === 'people' ? '没有人还欠着事项。' : '未发现问题。') : '没有符合条件的。', 'fv-none'));

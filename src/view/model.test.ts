@@ -62,4 +62,15 @@ describe('the findings view', () => {
     expect(closed.lines.at(-1)).toMatchObject({ type: 'group', title: '走访记录.xlsx › 家访记录', closed: true });
     expect(FOLD_AFTER).toBeLessThan(85);
   });
+
+  it('按人员 with 只看错误: the people with something late, and only what is late of each', () => {
+    const people = [
+      { name: '李建国', about: '校长', owed: [{ kind: '整改' as const, text: '整改事项3号已逾期', late: true }, { kind: '整改' as const, text: '整改事项5号即将到期（还剩5天）', late: false }] },
+      { name: '谭红', about: '教师', owed: [{ kind: '心得体会' as const, text: '心得体会未交', late: false }] },
+    ];
+    const all = buildView({ ...input, people }, state({ mode: 'people' }));
+    expect(all.lines.map((l) => l.type === 'person' && [l.person.name, l.person.owed.length])).toEqual([['李建国', 2], ['谭红', 1]]);
+    const late = buildView({ ...input, people }, state({ mode: 'people', errorsOnly: true }));
+    expect(late.lines.map((l) => l.type === 'person' && [l.person.name, l.person.owed.map((o) => o.text)])).toEqual([['李建国', ['整改事项3号已逾期']]]);
+  });
 });

@@ -144,7 +144,9 @@ function personLines(input: ViewInput, state: ViewState): { lines: Line[]; match
     if (late) errors++;
     if (state.errorsOnly && !late) continue;
     if (!matches(state.query, p.name, p.about, ...p.owed.map((o) => o.text))) continue;
-    lines.push({ type: 'person', key: p.name, person: p, late });
+    // 只看错误 lists what is late of each person, not also what is still open
+    const person = state.errorsOnly && late < p.owed.length ? { ...p, owed: p.owed.filter((o) => o.late) } : p;
+    lines.push({ type: 'person', key: p.name, person, late });
   }
   return { lines, matching: lines.length, total: input.people.length, errors, warnings: input.people.length - errors };
 }
