@@ -70,6 +70,16 @@ export function formatDayZh(day: Day): string {
   return `${+day.slice(5, 7)}月${+day.slice(8, 10)}日`;
 }
 
+/**
+ * Whether a window ending on `to` is judged on `asOf`: from its last day on. Every rule judges so
+ * (a teacher short of visits on the last day is an error that day), and so does everything that
+ * words what a person still owes: one predicate, so the roster, the 按人员 list and the notices
+ * never call late what the check calls open, or the other way round.
+ */
+export function windowClosed(to: Day, asOf: Day): boolean {
+  return to <= asOf;
+}
+
 /** Whether a day lies in the inclusive range from–to (a rule's window). */
 export function isWithin(day: Day, from: Day, to: Day): boolean {
   return day >= from && day <= to;

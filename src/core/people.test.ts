@@ -64,6 +64,15 @@ describe('peopleOwing', () => {
     expect(ma.owed[0]!.pace).toBeUndefined();
   });
 
+  it('on the window’s last day, late as the check says (VISIT_UNDER_QUOTA that day), 今天截止, no pace', () => {
+    const { c, e } = office('2014-07-10');
+    expect(e.report.findings.some((f) => f.code === 'VISIT_UNDER_QUOTA' && f.params.teacher === '马建华')).toBe(true);
+    const ma = peopleOwing(e.report, e.roster, c).find((p) => p.name === '马建华')!;
+    expect(ma.owed[0]).toMatchObject({ kind: '家访', text: '家访差19户（已计1户，应20户）（今天截止）', late: true });
+    expect(ma.owed[0]!.pace).toBeUndefined();
+    expect(weeklyPace(2, '户', { from: '2014-02-17', to: '2014-07-10' }, '2014-07-10')).toBeUndefined();
+  });
+
   it('before the window opens: what will be owed, and when', () => {
     const { c, e } = office('2014-02-01');
     const li = peopleOwing(e.report, e.roster, c).find((p) => p.name === '李老师')!;

@@ -3,11 +3,11 @@
  * 谈心未谈、心得未交、对照检查材料、三进三听、整改事项), with the pace still needed per week where the
  * window of a per-person duty is open on the as-of day. A clerk works through this list chasing
  * people; the 问题清单's 按人员 sheet, the page and pane's 按人员 view and the group notices say it from
- * here. (The roster's 【自动】说明, written by writeback.ts, still words it on its own, shorter, and judges
- * a window's last day as past: one of them should take the other's words.) Pure.
+ * here. (The roster's 【自动】说明, written by writeback.ts, words it on its own, shorter; both judge a
+ * window from its last day on, as the rules do: dates.ts windowClosed.) Pure.
  */
 import type { Config } from './config.js';
-import { daysBetween, formatDayZh, type Day } from './dates.js';
+import { daysBetween, formatDayZh, windowClosed, type Day } from './dates.js';
 import type { Report } from './report.js';
 import type { Roster } from './roster.js';
 import { ledgerItemName } from './words.js';
@@ -46,16 +46,16 @@ export function weeksLeft(asOf: Day, to: Day): number {
  * 「距截止3周，每周2户」; nothing when it has not started or is over.
  */
 export function weeklyPace(remaining: number, unit: string, window: { from: Day; to: Day }, asOf: Day): string | undefined {
-  if (remaining <= 0 || asOf < window.from || asOf > window.to) return undefined;
+  if (remaining <= 0 || asOf < window.from || windowClosed(window.to, asOf)) return undefined;
   const weeks = weeksLeft(asOf, window.to);
   const left = daysBetween(asOf, window.to);
   const when = left < 7 ? `距截止${left + 1}天` : `距截止${weeks}周`;
   return `${when}，每周${Math.ceil(remaining / weeks)}${unit}`;
 }
 
-/** The time word of a duty's window: 已截止, or not yet open. */
+/** The time word of a duty's window: 已截止 (今天截止 on its last day, when it is judged), or not yet open. */
 function windowNote(window: { from: Day; to: Day }, asOf: Day): string {
-  if (asOf > window.to) return `（${formatDayZh(window.to)}已截止）`;
+  if (windowClosed(window.to, asOf)) return asOf === window.to ? '（今天截止）' : `（${formatDayZh(window.to)}已截止）`;
   if (asOf < window.from) return `（${formatDayZh(window.from)}起，至${formatDayZh(window.to)}）`;
   return '';
 }
@@ -73,7 +73,8 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
     if (v.done) continue;
     const missing = v.quota - v.counted;
     const pace = weeklyPace(missing, '户', visits, asOf);
-    add(v.teacher, { kind: '家访', text: `家访${asOf > visits.to ? '差' : '还差'}${missing}户（已计${v.counted}户，应${v.quota}户）${pace ? '' : windowNote(visits, asOf)}`, pace, late: asOf > visits.to, due: visits.to });
+    const closed = windowClosed(visits.to, asOf);
+    add(v.teacher, { kind: '家访', text: `家访${closed ? '差' : '还差'}${missing}户（已计${v.counted}户，应${v.quota}户）${pace ? '' : windowNote(visits, asOf)}`, pace, late: closed, due: visits.to });
   }
 
   const talksOpen = new Map<string, string[]>();
@@ -85,14 +86,14 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
   const talks = config.talks;
   for (const [name, others] of talksOpen) {
     const pace = weeklyPace(others.length, '人', talks, asOf);
-    add(name, { kind: '谈心', text: `与${others.join('、')}未谈心（${others.length}人）${pace ? '' : windowNote(talks, asOf)}`, pace, late: asOf > talks.to, due: talks.to });
+    add(name, { kind: '谈心', text: `与${others.join('、')}未谈心（${others.length}人）${pace ? '' : windowNote(talks, asOf)}`, pace, late: windowClosed(talks.to, asOf), due: talks.to });
   }
 
   if (report.study.checked) {
     const study = config.study;
     for (const name of report.study.essaysMissing) {
       const pace = weeklyPace(1, '篇', study, asOf);
-      add(name, { kind: '心得体会', text: `心得体会未交${pace ? '' : windowNote(study, asOf)}`, ...(pace ? { pace: pace.replace(/，每周.*$/, '') } : {}), late: asOf > study.to, due: study.to });
+      add(name, { kind: '心得体会', text: `心得体会未交${pace ? '' : windowNote(study, asOf)}`, ...(pace ? { pace: pace.replace(/，每周.*$/, '') } : {}), late: windowClosed(study.to, asOf), due: study.to });
     }
   }
 
@@ -100,7 +101,8 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
   for (const m of report.materials) {
     if (m.ok) continue;
     const what = !m.submitted ? '未交' : !m.reviewed ? '未审核' : '未报送督导组';
-    add(m.name, { kind: '对照检查', text: `对照检查材料${what}（${asOf > due ? `${formatDayZh(due)}已截止` : `${formatDayZh(due)}前`}）`, late: asOf > due, due });
+    const closed = windowClosed(due, asOf);
+    add(m.name, { kind: '对照检查', text: `对照检查材料${what}（${closed ? (asOf === due ? '今天截止' : `${formatDayZh(due)}已截止`) : `${formatDayZh(due)}前`}）`, late: closed, due });
   }
 
   for (const d of report.duties) {

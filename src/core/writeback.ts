@@ -11,7 +11,7 @@
  */
 import type { SheetId } from './columns.js';
 import type { Config } from './config.js';
-import { formatDayZh, type Day } from './dates.js';
+import { formatDayZh, windowClosed, type Day } from './dates.js';
 import { cellRefFixedColumn } from './address.js';
 import type { Evaluation } from './report.js';
 import type { LedgerEntry } from './rules/ledger.js';
@@ -184,7 +184,7 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
   const study = report.study.checked ? report.study : undefined;
   const essaysMissing = new Set(study?.essaysMissing ?? []);
   const materials = new Map(report.materials.map((m) => [m.name, m]));
-  const materialsJudged = asOf > config.materials.due;
+  const materialsJudged = windowClosed(config.materials.due, asOf);
 
   const values = new Map<number, OwnedValue[]>();
   const people = roster.list.filter(onSheet);

@@ -4,7 +4,7 @@
  */
 import type { BranchMeetingRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { isWithin, type Day } from '../dates.js';
+import { isWithin, type Day, windowClosed } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
 /** A branch's meetings: how many held, whether its duty is met. */
@@ -29,7 +29,7 @@ const EVALUATIONS = [
 /** The rule of the branch meetings (组织生活会): each branch holds its meetings within the window. */
 export function branchMeetings(rows: readonly BranchMeetingRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { branches: BranchStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.meetings;
-  const judged = to <= asOf;
+  const judged = windowClosed(to, asOf);
   const findings: Finding[] = [];
   const byBranch = new Map<string, BranchMeetingRow[]>();
   const statuses: RowStatus[] = [];

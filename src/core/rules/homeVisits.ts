@@ -9,7 +9,7 @@
  */
 import type { HomeVisitRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { isWithin, type Day } from '../dates.js';
+import { isWithin, type Day, windowClosed } from '../dates.js';
 import { finding, rowAt, rowStatus, type Finding } from '../findings.js';
 import { homeVisitQuota, type Person, type Roster, type VisitQuota } from '../roster.js';
 
@@ -189,7 +189,7 @@ export class HomeVisitTally {
   }
 
   result(asOf: Day, rosterPlace: { file: string; sheet: string }): HomeVisitResult {
-    const judged = this.config.homeVisits.to <= asOf;
+    const judged = windowClosed(this.config.homeVisits.to, asOf);
     const teachers: TeacherVisits[] = [];
     const all = [...this.done, this.current];
     const findings = all.flatMap((d) => d.findings);

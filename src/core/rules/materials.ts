@@ -3,6 +3,7 @@
  * middle-level cadre hands in by the due date, reviewed (已审核); a leadership member's material
  * is also sent to the supervision group (报送督导组). Judged once the due date is reached.
  */
+import { windowClosed } from '../dates.js';
 import type { MaterialRow } from '../columns.js';
 import type { Config } from '../config.js';
 import type { Day } from '../dates.js';
@@ -27,7 +28,7 @@ export interface MaterialStatus {
 /** The rule of the checking materials (对照检查): who owes one, by the deadline, reviewed and sent on. */
 export function materials(rows: readonly MaterialRow[], roster: Roster, config: Config, asOf: Day, places: { materials: { file: string; sheet: string }; roster: { file: string; sheet: string } }): { materials: MaterialStatus[]; findings: Finding[]; rows: RowStatus[] } {
   const due = config.materials.due;
-  const judged = due <= asOf;
+  const judged = windowClosed(due, asOf);
   const findings: Finding[] = [];
   const byName = new Map<string, MaterialRow>();
   for (const r of rows) if (r.name && !byName.has(r.name)) byName.set(r.name, r);

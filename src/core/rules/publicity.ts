@@ -1,7 +1,7 @@
 /** R-publicity (§四.3): at least `publicity.min` reports dated inside the campaign; judged when the campaign has ended. */
 import type { PublicityRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { isWithin, type Day } from '../dates.js';
+import { isWithin, type Day, windowClosed } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 
 /** The publicity counted, by form. */
@@ -16,7 +16,7 @@ export interface PublicityStatus {
 /** The rule of the publicity: enough pieces, in the forms the plan names. */
 export function publicity(rows: readonly PublicityRow[], config: Config, asOf: Day, place: { file: string; sheet: string }): { status: PublicityStatus; findings: Finding[]; rows: RowStatus[] } {
   const { from, to } = config.campaign;
-  const judged = to <= asOf;
+  const judged = windowClosed(to, asOf);
   const findings: Finding[] = [];
   const byForm: Record<string, number> = Object.fromEntries(config.publicity.forms.map((f) => [f, 0]));
   let count = 0;

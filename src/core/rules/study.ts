@@ -7,7 +7,7 @@
  */
 import type { EssayRow, StudySessionRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { isWithin, type Day } from '../dates.js';
+import { isWithin, type Day, windowClosed } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding, type RowStatus } from '../findings.js';
 import type { Roster } from '../roster.js';
 
@@ -37,7 +37,7 @@ export function study(
   places: { essays: Place; sessions: Place },
 ): { status: StudyStatus; findings: Finding[]; essayRows: RowStatus[]; sessionRows: RowStatus[] } {
   const { from, to, minDays, excellent: required, concentratedForms, onceForms } = config.study;
-  const judged = to <= asOf;
+  const judged = windowClosed(to, asOf);
   const findings: Finding[] = [];
   const members = roster.list.filter((p) => p.party && p.onDuty);
   const memberNames = new Set(members.map((m) => m.name));

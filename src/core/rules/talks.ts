@@ -8,7 +8,7 @@
  */
 import type { TalkRow } from '../columns.js';
 import type { Config } from '../config.js';
-import { isWithin, type Day } from '../dates.js';
+import { isWithin, type Day, windowClosed } from '../dates.js';
 import { rowStatus, rowAt, finding, type Finding } from '../findings.js';
 import type { Person, Roster } from '../roster.js';
 
@@ -64,7 +64,7 @@ export function requiredTalkPairs(roster: Roster, config: Config): { pairs: { a:
 /** The rule of the talks: the four kinds of heart-to-heart talk, each pair within the window. */
 export function talks(rows: readonly TalkRow[], roster: Roster, config: Config, asOf: Day, places: { talks: { file: string; sheet: string }; roster: { file: string; sheet: string } }): TalkResult {
   const { from, to } = config.talks;
-  const judged = to <= asOf;
+  const judged = windowClosed(to, asOf);
   const required = requiredTalkPairs(roster, config);
   const findings: Finding[] = required.findings.map(({ leader, department }) =>
     finding('TALK_DEPT_NO_HEAD', rowAt(places.roster, leader, '分管处室'), { leader: leader.name, department, posts: config.talks.departmentHeadPosts.join('、') }),
