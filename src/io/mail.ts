@@ -11,6 +11,7 @@ import type { Config } from '../core/config.js';
 import type { Report } from '../core/report.js';
 import { overdueWorstFirst } from '../core/rules/ledger.js';
 import { changesLines, dutiesLine, ledgerLine, linesAsHtml, overdueItemLine, phaseLine, planLine, talksLine, visitsLine, type Changes } from '../run/text.js';
+import { withRetries } from './retry.js';
 
 export const PASSWORD_ENV = 'TAIZHANG_SMTP_PASS';
 
@@ -113,20 +114,11 @@ export async function sendMail(config: Config, content: MailContent, options: Se
     greetingTimeout: 20_000,
     socketTimeout: 60_000,
   });
-  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await transport.sendMail(message);
-        return { attempts: attempt };
-      } catch (e) {
-        const reason = describeFailure(e, config);
-        if (!isTransient(e) || attempt > m.retries) throw new MailError(`${reason}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}`);
-        const wait = m.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
-        options.log(`第 ${attempt} 次发送失败：${reason}；${wait / 1000} 秒后重试`);
-        await sleep(wait);
-      }
-    }
+    const tried = await withRetries({ retries: m.retries, delaySeconds: m.retryDelaySeconds, log: options.log, ...(options.sleep ? { sleep: options.sleep } : {}) },
+      () => transport.sendMail(message), (e) => ({ reason: describeFailure(e, config), again: isTransient(e) }));
+    if (!tried.ok) throw new MailError(tried.reason);
+    return { attempts: tried.attempts };
   } finally {
     transport.close();
   }

@@ -19,6 +19,7 @@ import { writeFileAtomic } from './atomic.js';
 import { check, resolveContext, type CheckOptions } from './check.js';
 import { STATE_DIR } from './refresh.js';
 import { findingsListPath, writeFindingsList } from './summary.js';
+import { withRetries } from './retry.js';
 
 const KIND_WORDS: Record<RobotConfig['kind'], string> = { dingtalk: '钉钉', wecom: '企业微信' };
 
@@ -199,7 +200,6 @@ function robotName(robot: RobotConfig, env: Record<string, string | undefined>):
 /** Builds each robot's notice and posts it (or writes it, in a dry run); never throws for a robot's failure. */
 export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
   const env = o.env ?? process.env;
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const { report, roster } = o.evaluation;
   const people = peopleOwing(report, roster, o.config);
   const current = snapshotOf(report);
@@ -235,26 +235,18 @@ export async function notifyRobots(o: NotifyOptions): Promise<RobotOutcome[]> {
         secrets.push(secret);
       }
       const body = JSON.stringify(messageOf(robot, notice));
-      for (let attempt = 1; ; attempt++) {
+      const post = () => {
+        // 加签 is made afresh for each try: 钉钉 refuses a timestamp more than an hour old
         const timestamp = Date.now();
-        const url = secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url;
-        try {
-          await postOnce(url, body, robot.timeoutSeconds * 1000);
-        } catch (e) {
-          if (!(e instanceof RobotError) || e.permanent || attempt > robot.retries) {
-            const reason = e instanceof RobotError ? e.message : String((e as Error).message);
-            return { robot: name, sent: false, attempts: attempt, notice, reason: `${scrub(reason, secrets)}${attempt > 1 ? `（共尝试 ${attempt} 次）` : ''}` };
-          }
-          const wait = robot.retryDelaySeconds * 1000 * 2 ** (attempt - 1);
-          o.log(`  ${name}：第 ${attempt} 次发送失败：${scrub(e.message, secrets)}；${wait / 1000} 秒后重试`);
-          await sleep(wait);
-          continue;
-        }
-        seen.add(resolved.url);
-        // posted is posted: a memory that cannot be saved costs a repeat of the changes next time, not a failure now
-        await writeFileAtomic(memory, JSON.stringify(current)).catch((e: unknown) => o.log(`  ${name}：已发送，但记不下这次的内容（${memory}：${(e as { code?: string }).code ?? '写入失败'}），下次提醒会再列一遍这次的变化`));
-        return { robot: name, sent: true, attempts: attempt, notice };
-      }
+        return postOnce(secret ? `${resolved.url}&timestamp=${timestamp}&sign=${dingtalkSign(secret, timestamp)}` : resolved.url, body, robot.timeoutSeconds * 1000);
+      };
+      const tried = await withRetries({ retries: robot.retries, delaySeconds: robot.retryDelaySeconds, log: (l) => o.log(`  ${name}：${l}`), ...(o.sleep ? { sleep: o.sleep } : {}) }, post,
+        (e) => ({ reason: scrub(e instanceof RobotError ? e.message : String((e as Error).message), secrets), again: e instanceof RobotError && !e.permanent }));
+      if (!tried.ok) return { robot: name, sent: false, attempts: tried.attempts, notice, reason: tried.reason };
+      seen.add(resolved.url);
+      // posted is posted: a memory that cannot be saved costs a repeat of the changes next time, not a failure now
+      await writeFileAtomic(memory, JSON.stringify(current)).catch((e: unknown) => o.log(`  ${name}：已发送，但记不下这次的内容（${memory}：${(e as { code?: string }).code ?? '写入失败'}），下次提醒会再列一遍这次的变化`));
+      return { robot: name, sent: true, attempts: tried.attempts, notice };
     } catch (e) {
       const reason = e instanceof RobotError ? e.message : String((e as Error).message);
       return { robot: name, sent: false, attempts: 0, notice, reason: scrub(reason, secrets) };

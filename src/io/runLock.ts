@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { isAlive } from './process.js';
+import { sleep } from './retry.js';
 
 export type RunLock = { release: () => Promise<void> } | { holder: string };
 
@@ -105,6 +106,3 @@ async function breakDeadLock(path: string, dead: string): Promise<boolean> {
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
