@@ -62,6 +62,17 @@ function windowNote(window: { from: Day; to: Day }, asOf: Day): string {
 
 const LEDGER_OWED = new Set(['已逾期', '即将到期', '要素不全']);
 
+/** Each person with the people they have not had their talk with yet (a pair counts for both). */
+export function talksNotHad(report: Pick<Report, 'talks'>): Map<string, string[]> {
+  const open = new Map<string, string[]>();
+  for (const p of report.talks) {
+    if (p.done) continue;
+    open.set(p.a, [...(open.get(p.a) ?? []), p.b]);
+    open.set(p.b, [...(open.get(p.b) ?? []), p.a]);
+  }
+  return open;
+}
+
 /** Everyone who still owes something, the people with most to do (and most overdue) first. */
 export function peopleOwing(report: Report, roster: Roster, config: Config): PersonOwes[] {
   const asOf = report.asOf;
@@ -77,14 +88,8 @@ export function peopleOwing(report: Report, roster: Roster, config: Config): Per
     add(v.teacher, { kind: '家访', text: `家访${closed ? '差' : '还差'}${missing}户（已计${v.counted}户，应${v.quota}户）${pace ? '' : windowNote(visits, asOf)}`, pace, late: closed, due: visits.to });
   }
 
-  const talksOpen = new Map<string, string[]>();
-  for (const p of report.talks) {
-    if (p.done) continue;
-    talksOpen.set(p.a, [...(talksOpen.get(p.a) ?? []), p.b]);
-    talksOpen.set(p.b, [...(talksOpen.get(p.b) ?? []), p.a]);
-  }
   const talks = config.talks;
-  for (const [name, others] of talksOpen) {
+  for (const [name, others] of talksNotHad(report)) {
     const pace = weeklyPace(others.length, '人', talks, asOf);
     add(name, { kind: '谈心', text: `与${others.join('、')}未谈心（${others.length}人）${pace ? '' : windowNote(talks, asOf)}`, pace, late: windowClosed(talks.to, asOf), due: talks.to });
   }

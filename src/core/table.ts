@@ -24,7 +24,6 @@ export interface RawRow {
   cells: readonly RawCell[];
 }
 
-export { OWNED_PREFIX };
 export const HEADER_SEARCH_ROWS = 10;
 
 /** A merged range of the sheet: 0-based columns, 1-based (Excel) rows, inclusive. */

@@ -20,7 +20,7 @@ import { MATERIAL_NOT_OWED, MATERIAL_OK } from './rules/materials.js';
 import { PLAN_ROW_PROVES } from './rules/plan.js';
 import type { HeaderLayout } from './table.js';
 import { HIGHLIGHT_COLOURS, HIGHLIGHT_MARK, OWNED_PREFIX, type HighlightColour } from './owned.js';
-import { weeklyPace } from './people.js';
+import { talksNotHad, weeklyPace } from './people.js';
 
 /** A value of an owned cell: text, a number, a real date, or nothing (the cell is left empty). */
 export type OwnedValue = string | number | { day: Day } | null;
@@ -174,12 +174,7 @@ export function rosterWrite(evaluation: Evaluation, layout: HeaderLayout, config
   ];
   const visits = new Map(report.visits.map((v) => [v.teacher, v]));
   const duties = new Map(report.duties.map((d) => [d.leader, d]));
-  const talksMissing = new Map<string, string[]>();
-  for (const p of report.talks) {
-    if (p.done) continue;
-    talksMissing.set(p.a, [...(talksMissing.get(p.a) ?? []), p.b]);
-    talksMissing.set(p.b, [...(talksMissing.get(p.b) ?? []), p.a]);
-  }
+  const talksMissing = talksNotHad(report);
   const owesTalk = new Set(report.talks.flatMap((p) => [p.a, p.b]));
   const study = report.study.checked ? report.study : undefined;
   const essaysMissing = new Set(study?.essaysMissing ?? []);

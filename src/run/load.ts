@@ -4,7 +4,7 @@
  * InputError naming the file. Browser-safe.
  */
 import { Collector, type SheetInfo } from '../core/collect.js';
-import type { MergeRange, RawRow, TableOptions } from '../core/table.js';
+import { HEADER_SEARCH_ROWS, type MergeRange, type RawRow, type TableOptions } from '../core/table.js';
 import { WORKBOOKS, type SheetId, type SheetSpec, type WorkbookId } from '../core/columns.js';
 import { note } from '../core/findings.js';
 import type { Config } from '../core/config.js';
@@ -67,7 +67,7 @@ export function pickSheetNames(file: string, names: readonly string[], spec: She
 /** The reason a sheet named like a kind is not read as one: its header is not the kind's. */
 function headerMismatch(e: unknown): string | undefined {
   if (!(e instanceof InputError)) return undefined;
-  if (e.code === 'HEADER_NOT_FOUND') return '前10行中找不到表头';
+  if (e.code === 'HEADER_NOT_FOUND') return `前${HEADER_SEARCH_ROWS}行中找不到表头`;
   if (e.code === 'COLUMN_MISSING') return `缺少必填列 ${e.params.columns}`;
   return undefined;
 }

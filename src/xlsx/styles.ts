@@ -12,7 +12,6 @@ import { attribute, withAttribute } from './xmlScan.js';
 
 const DATE_FORMAT = 'yyyy\\-mm\\-dd';
 
-export { HIGHLIGHT_COLOURS };
 
 function dxfXml(p: string, colour: HighlightColour): string {
   const c = HIGHLIGHT_COLOURS[colour];
