@@ -244,7 +244,11 @@ interface OptionList {
 const optionLists = new WeakMap<Config, WeakMap<ColumnSpec, OptionList>>();
 
 /** A column's closed list under a config, made once (not once per cell). */
+let lastOptions: { col: ColumnSpec; config: Config; list: OptionList } | undefined;
+
 function optionListOf(col: ColumnSpec, config: Config): OptionList {
+  // a log's rows ask for the same column's list one after another: the last answer first
+  if (lastOptions?.col === col && lastOptions.config === config) return lastOptions.list;
   let byColumn = optionLists.get(config);
   if (!byColumn) optionLists.set(config, (byColumn = new WeakMap()));
   let list = byColumn.get(col);
@@ -254,6 +258,7 @@ function optionListOf(col: ColumnSpec, config: Config): OptionList {
     for (const o of options) if (!index.has(normalizeText(o))) index.set(normalizeText(o), o);
     byColumn.set(col, (list = { options, index }));
   }
+  lastOptions = { col, config, list };
   return list;
 }
 
