@@ -15,7 +15,7 @@ import { configFromText, runContext } from '../src/run/context.js';
 import { refreshToBytes } from '../src/run/refresh.js';
 import { jsonReportText } from '../src/run/report.js';
 import { MemorySource } from '../src/run/source.js';
-import { openWorkbook } from '../src/xlsx/reader.js';
+import { openWorkbook, restStart } from '../src/xlsx/reader.js';
 import { CLI, copyDir, ROOT, runCli, SAMPLE, snapshot } from './helpers/cli.js';
 import { makeZip, zipParts } from './helpers/zip.js';
 
@@ -26,8 +26,12 @@ const COPIES = 45;
 let dir: string;
 let bigBook: Buffer;
 
-/** The sample's visit log with its data rows written `copies` times, row numbers shifted. */
-async function bigLog(copies: number, spoil = false): Promise<Buffer> {
+/**
+ * The sample's visit log with its data rows written `copies` times, row numbers shifted; `spoil`:
+ * a row not well formed at the end; `decoy`: a comment holding a row's tag where the patch thread
+ * starts reading the rest, just before that row.
+ */
+async function bigLog(copies: number, spoil = false, decoy = false): Promise<Buffer> {
   const parts = await zipParts(join(SAMPLE, VISITS));
   const xml = parts.get('xl/worksheets/sheet1.xml')!.toString();
   const rows = [...xml.matchAll(/<row r="(\d+)"[\s\S]*?<\/row>/g)];
@@ -40,6 +44,12 @@ async function bigLog(copies: number, spoil = false): Promise<Buffer> {
   }
   let big = xml.replace('</sheetData>', `${extra}</sheetData>`).replace(/<dimension ref="A1:G\d+"\/>/, `<dimension ref="A1:G${last + (copies - 1) * (last - 2)}"/>`);
   if (spoil) big = big.replace('</sheetData>', '<row r="999999"><c r="A999999"><v>1</v></row></sheetData>');
+  if (decoy) {
+    const at = big.indexOf('<row r="', big.length / 2);
+    const row = /<row r="(\d+)"/.exec(big.slice(at))![1];
+    big = `${big.slice(0, at)}<!--<row r="${row}">-->${big.slice(at)}`;
+    expect(restStart([big], 0.5)!.offset).toBe(at + 4);
+  }
   expect(big.length).toBeGreaterThan(8 << 20);
   parts.set('xl/worksheets/sheet1.xml', big);
   return makeZip(parts);
@@ -80,7 +90,10 @@ it('check on a big log: the CLI (the log read on a thread) says what a page (one
   expect(page.report.findings.filter((f) => f.code === 'VISIT_DUPLICATE').length).toBeGreaterThan((COPIES - 1) * 600);
 }, 120_000);
 
-it('refresh on a big log: the CLI (read and patched on a thread) writes the bytes a page (one thread) makes', async () => {
+// '1': read and patched on a thread (three cores or more); 'patch': as on two cores, the first half
+// of the log read here while the thread that inflated it for the patch reads the rest
+it.each([['1'], ['patch']])('refresh on a big log: the CLI (threads %s) writes the bytes a page (one thread) makes', async (threads) => {
+  const THREADS = { TAIZHANG_THREADS: threads };
   const work = copyDir(dir);
   try {
     const dry = runCli(['refresh', work, '--dry-run', '--as-of', '2014-08-15'], THREADS);
@@ -107,14 +120,32 @@ it('refresh on a big log: the CLI (read and patched on a thread) writes the byte
   }
 }, 180_000);
 
-/** The threads a CLI run had, from the CPU profile node writes for each (`node --cpu-prof`). */
-function threadsOf(args: string[], threads: '0' | '1'): string[][] {
+it('refresh (as on two cores) where the patch thread would start at a row tag in a comment: the rest is read here, the patch on a thread of its own, the bytes a page makes', async () => {
+  const work = copyDir(SAMPLE);
+  try {
+    writeFileSync(join(work, VISITS), await bigLog(COPIES, false, true));
+    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(work, n)))]));
+    const r = runCli(['refresh', work, '--as-of', '2014-08-15'], { TAIZHANG_THREADS: 'patch' });
+    expect(r.code, r.stderr).toBe(1);
+    const config = configFromText(readFileSync(join(work, 'taizhang.config.json'), 'utf8'));
+    const source = new MemorySource(files);
+    const ctx = runContext(config, '2014-08-15');
+    const page = await refreshToBytes(source, await checkSource(source, ctx), ctx.live);
+    expect(Buffer.from(page.find((p) => p.file === VISITS)!.bytes!).equals(readFileSync(join(work, VISITS)))).toBe(true);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 120_000);
+
+/** The threads a CLI run had, from the CPU profile node writes for each (`node --cpu-prof`): the files of ours each ran, or the functions. */
+function threadsOf(args: string[], threads: '0' | '1' | 'patch', what: 'files' | 'functions' = 'files'): string[][] {
   const profiles = mkdtempSync(join(tmpdir(), 'taizhang-prof-'));
   try {
     const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, ...args], { encoding: 'utf8', env: { ...process.env, TAIZHANG_THREADS: threads }, timeout: 120_000 });
     expect(r.status, r.stderr).toBe(1);
     return readdirSync(profiles).map((f) => {
-      const profile = JSON.parse(readFileSync(join(profiles, f), 'utf8')) as { nodes: { callFrame: { url: string } }[] };
+      const profile = JSON.parse(readFileSync(join(profiles, f), 'utf8')) as { nodes: { callFrame: { url: string; functionName: string } }[] };
+      if (what === 'functions') return [...new Set(profile.nodes.filter((n) => n.callFrame.url.includes('/dist/')).map((n) => n.callFrame.functionName))];
       return [...new Set(profile.nodes.map((n) => n.callFrame.url.split('/').pop()!).filter((u) => /^(taizhang|sheetWorker)\.js$/.test(u)))];
     });
   } finally {
@@ -130,6 +161,11 @@ it('the thread path is the one taken: a second thread runs sheetWorker.js for ch
       expect(on.filter((urls) => urls.includes('sheetWorker.js')).length, command).toBeGreaterThanOrEqual(1);
       expect(on.filter((urls) => urls.includes('taizhang.js')).length, command).toBe(1);
     }
+    // as on two cores: refresh's patch thread reads the second half of the log; check reads it here alone
+    const halves = threadsOf(['refresh', work, '--as-of', '2014-08-15'], 'patch', 'functions');
+    expect(halves.filter((fns) => fns.includes('readRowsFrom')), 'a thread read the rest').toHaveLength(1);
+    expect(halves.filter((fns) => fns.includes('take') && fns.includes('readRows')), 'the main thread took it').toHaveLength(1);
+    expect(threadsOf(['check', work, '--as-of', '2014-08-15'], 'patch', 'functions').filter((fns) => fns.includes('readRowsFrom'))).toHaveLength(0);
     const off = threadsOf(['check', work, '--as-of', '2014-08-15'], '0');
     expect(off).toHaveLength(1);
     expect(off[0]).not.toContain('sheetWorker.js');
@@ -144,8 +180,8 @@ it('a big log that is not well formed: one Chinese line naming it, exit 2, nothi
     const spoilt = await bigLog(COPIES, true);
     writeFileSync(join(bad, VISITS), spoilt);
     const before = snapshot(bad);
-    for (const command of ['check', 'refresh']) {
-      const r = runCli([command, bad], THREADS);
+    for (const [command, threads] of [['check', '1'], ['refresh', '1'], ['refresh', 'patch']] as const) {
+      const r = runCli([command, bad], { TAIZHANG_THREADS: threads });
       expect(r.code).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/走访记录\.xlsx/);

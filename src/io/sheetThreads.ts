@@ -7,10 +7,10 @@
 import { Worker } from 'node:worker_threads';
 import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
-import type { SheetEntry } from '../xlsx/reader.js';
-import { RowUnpacker } from '../xlsx/rowPack.js';
+import type { SheetEntry, SheetRest } from '../xlsx/reader.js';
+import { RowUnpacker, type PackedRows } from '../xlsx/rowPack.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
-import type { Prefetch, RowsData } from './sheetWorker.js';
+import type { Prefetch, RestData, RowsData } from './sheetWorker.js';
 import { packPatchJob } from '../xlsx/writePack.js';
 import { threadMessages } from './threadStream.js';
 
@@ -98,6 +98,75 @@ export async function readRowsOnThread(path: string, file: string, sheet: SheetE
   } finally {
     await messages.return(undefined as never);
   }
+}
+
+/**
+ * Where in the prefetched sheet's text its thread starts reading the rest of the rows: the main
+ * thread scans and types the rows before it and types those after (measured on two cores, the
+ * 100,000-row log: the thread is through its share about when the main thread gets there).
+ */
+const REST_SHARE = 0.5;
+
+/**
+ * The prefetch thread of `path` reading the rest of `sheet` (from about REST_SHARE of its text on)
+ * for `XlsxReader.readRows`, or undefined when no thread has that file's text. Its rows are kept as
+ * they come (packed, a few MB) until the main thread gets to them. A thread that is not wanted any
+ * more while it still works is ended; the patch then starts a thread of its own.
+ */
+export function restOnThread(path: string, file: string, sheet: SheetEntry): SheetRest | undefined {
+  if (ahead?.path !== path) return undefined;
+  const { worker } = ahead;
+  const messages = threadMessages<RestData, MergeRange[] | null>(worker, { kind: 'rest', path, file, sheet, share: REST_SHARE, batchRows: BATCH_ROWS }, 1 << 30, (clean) => {
+    if (clean) return;
+    if (ahead?.worker === worker) ahead = undefined;
+    void worker.terminate();
+  });
+  const batches: PackedRows[] = [];
+  let outcome: { merges: MergeRange[] } | { failed: true } | undefined;
+  let unwanted = false;
+  let wake: (() => void) | undefined;
+  const rest: { start: SheetRest['start'] } & SheetRest = {
+    start: undefined,
+    async take(onRow) {
+      const rows = new RowUnpacker();
+      for (;;) {
+        while (batches.length) rows.unpack(batches.shift()!, onRow);
+        if (outcome) return 'merges' in outcome ? outcome.merges : undefined;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+    abandon() {
+      unwanted = true;
+      batches.length = 0;
+    },
+  };
+  void (async () => {
+    try {
+      for (;;) {
+        const next = await messages.next();
+        if (next.done) {
+          if (next.value === null) rest.start = null;
+          outcome = { merges: next.value ?? [] };
+          return;
+        }
+        if (unwanted) {
+          outcome = { failed: true };
+          await messages.return(undefined as never);
+          return;
+        }
+        if ('start' in next.value) rest.start = next.value.start;
+        else batches.push(next.value.rows);
+        wake?.();
+        wake = undefined;
+      }
+    } catch {
+      outcome = { failed: true };
+      rest.start ??= null;
+    } finally {
+      wake?.();
+    }
+  })();
+  return rest;
 }
 
 /** Patches a sheet part on a new thread: its new bytes as they come, then whether they changed and the stats. */

@@ -6,7 +6,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { sheetPatchBatches } from '../xlsx/patch.js';
-import { openWorkbook, type SheetEntry } from '../xlsx/reader.js';
+import type { MergeRange } from '../core/table.js';
+import { openWorkbook, restStart, restText, type SheetEntry } from '../xlsx/reader.js';
 import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
 import { comparedBatches, textOf } from '../xlsx/rewrite.js';
 import type { PatchStats } from '../xlsx/sheetPatch.js';
@@ -18,6 +19,7 @@ import { threadSender, type ThreadJob } from './threadStream.js';
 export type SheetJob = ThreadJob & { path: string; file: string } & (
   | { kind: 'rows'; sheet: SheetEntry; batchRows: number }
   | { kind: 'patch'; patch: PackedPatchJob; pieceBytes: number }
+  | { kind: 'rest'; sheet: SheetEntry; share: number; batchRows: number }
 );
 
 /** Not a job (nothing comes back): inflate the workbook's biggest sheet now, for the patch that will follow. */
@@ -73,6 +75,35 @@ async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
   }
 }
 
+export type RestData = { start: { row: number; offset: number } } | { rows: PackedRows };
+
+/**
+ * The rows of the prefetched sheet from about `share` of its text on, while the main thread reads
+ * up to there (on two cores the two halves of the XML scan run side by side). First where it
+ * starts, then the rows; ends with the merges, or with null when it cannot start (no text here).
+ * The text stays for the patch.
+ */
+async function rest(job: SheetJob & { kind: 'rest' }): Promise<void> {
+  const send = threadSender<RestData, MergeRange[] | null>(job);
+  const ready = await prefetched?.catch(() => undefined);
+  const pieces = ready && ready.path === job.path && ready.part === job.sheet.part ? ready.pieces : undefined;
+  const start = pieces && restStart(pieces, job.share);
+  if (!start) return send.end(null);
+  send.data({ start: { row: start.row, offset: start.offset } });
+  const reader = await openWorkbook(new FileSource(job.path, job.file), job.file);
+  try {
+    const batch = new RowPacker();
+    const merges = await reader.readRowsFrom(job.sheet, restText(pieces, start), (row) => {
+      batch.add(row);
+      if (batch.count >= job.batchRows) send.data({ rows: batch.take() });
+    });
+    if (batch.count) send.data({ rows: batch.take() });
+    send.end(merges);
+  } finally {
+    await reader.close();
+  }
+}
+
 async function patch(job: SheetJob & { kind: 'patch' }): Promise<void> {
   // bytes, encoded here as the patcher makes its texts (never joined into one string) and
   // transferred, not copied: the main thread only deflates them
@@ -101,5 +132,5 @@ parentPort!.on('message', (job: SheetJob | Prefetch) => {
     prefetched = undefined;
     generation++;
   }
-  else (job.kind === 'rows' ? rows(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
+  else (job.kind === 'rows' ? rows(job) : job.kind === 'rest' ? rest(job) : patch(job)).catch((e: unknown) => threadSender(job).fail(e));
 });

@@ -15,9 +15,9 @@ import type { WorkbookSource } from '../run/source.js';
 import type { ZipSource } from '../xlsx/zip.js';
 import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
-import type { SheetEntry } from '../xlsx/reader.js';
+import type { SheetEntry, XlsxReader } from '../xlsx/reader.js';
 import { readablePath } from './legacy.js';
-import { patchOnThread, readRowsOnThread, returnThread, startSheetThread } from './sheetThreads.js';
+import { patchOnThread, readRowsOnThread, restOnThread, returnThread, startSheetThread } from './sheetThreads.js';
 
 /** Why the system would not let us read a file, in words a clerk can act on. */
 export function unreadable(file: string, e: unknown): InputError {
@@ -114,18 +114,24 @@ export class FolderSource implements WorkbookSource {
   private readonly opened: FileSource[] = [];
   /** A sheet thread started while the first workbooks are read, when a big one is there. */
   private startedAhead: Worker | undefined;
-  /** Reads a big sheet on a thread of its own (only where threads pay: see sheetThreadsPay). */
-  readonly readSheetRows?: (name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void) => Promise<MergeRange[]>;
+  /**
+   * Reads a big sheet on a thread of its own where threads pay for that (see sheetThreadsPay);
+   * else, when a thread has the sheet's text already (inflated for refresh's patch), reads the
+   * first half here while that thread reads the rest.
+   */
+  readonly readSheetRows?: (reader: XlsxReader, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void) => Promise<MergeRange[]>;
   /** Patches a big sheet on a thread of its own (likewise). */
   readonly patchSheet?: (name: string, job: SheetPatchJob) => ReturnType<SheetPatchElsewhere>;
 
   constructor(readonly where: string, private readonly threads = sheetThreadsPay()) {
     if (threads.read) {
-      this.readSheetRows = (name, sheet, onRow, progress) => {
+      this.readSheetRows = (reader, sheet, onRow, progress) => {
         const thread = this.startedAhead;
         this.startedAhead = undefined;
-        return readRowsOnThread(join(this.where, name), name, sheet, onRow, progress, thread);
+        return readRowsOnThread(join(this.where, reader.file), reader.file, sheet, onRow, progress, thread);
       };
+    } else if (threads.patch) {
+      this.readSheetRows = (reader, sheet, onRow, progress) => reader.readRows(sheet, onRow, progress, restOnThread(join(this.where, reader.file), reader.file, sheet));
     }
     if (threads.patch) this.patchSheet = (name, job) => patchOnThread(join(this.where, name), name, job);
   }

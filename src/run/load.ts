@@ -136,7 +136,7 @@ export async function readSheet(reader: XlsxReader, spec: SheetSpec, collector: 
       // progress is told on the first pass only: a second pass (with merges) would send it back to 0
       const report = progress && first ? (done: number) => progress({ file: reader.file, sheet: sheet.name, done }) : undefined;
       first = false;
-      return big && elsewhere ? elsewhere(reader.file, sheet, push, report) : reader.readRows(sheet, push, report);
+      return big && elsewhere ? elsewhere(reader, sheet, push, report) : reader.readRows(sheet, push, report);
     });
   });
 }

@@ -5,7 +5,7 @@
 import { InputError } from '../core/problems.js';
 import type { MergeRange, RawRow } from '../core/table.js';
 import type { SheetPatchElsewhere, SheetPatchJob } from '../xlsx/patch.js';
-import type { SheetEntry } from '../xlsx/reader.js';
+import type { SheetEntry, XlsxReader } from '../xlsx/reader.js';
 import type { ZipSource } from '../xlsx/zip.js';
 
 /** Where the workbooks come from: a folder, files dropped on a page, bytes in memory. */
@@ -24,10 +24,11 @@ export interface WorkbookSource {
    */
   legacy?(name: string): Promise<{ source: ZipSource; done: () => Promise<void> }>;
   /**
-   * Reads a big sheet of a file on another thread, when this host can (Node): the same rows and
-   * merges as `XlsxReader.readRows`, while this thread types them and runs the rules.
+   * Reads a big sheet of an open workbook with the help of another thread, when this host has one
+   * (Node): the same rows and merges as `XlsxReader.readRows`, while this thread types them and
+   * runs the rules.
    */
-  readSheetRows?(name: string, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]>;
+  readSheetRows?(reader: XlsxReader, sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]>;
   /** The files about to be read, so a host can get ready (start a thread for a big one). */
   expect?(names: string[]): Promise<void>;
   /** Patches a big sheet of a file on another thread, when this host can (Node): the same new bytes as here. */

@@ -151,7 +151,18 @@ export class XlsxReader {
     return strings;
   }
 
-  private async parseStream(part: string, handler: SaxHandler, progress?: (done: number) => void): Promise<void> {
+  /** Runs `parse`, saying what breaks in it as bad input of `part`. */
+  private parsing(part: string, parse: () => void): void {
+    try {
+      parse();
+    } catch (e) {
+      if (e instanceof InputError || e === STOP_READING) throw e;
+      if (e instanceof XmlTokenTooLong) throw new InputError('BAD_XML', { file: this.file, part, detail: `一个标签或一段文字长达 ${mb(e.chars)}，超过上限 ${mb(MAX_TOKEN_CHARS)}` });
+      throw new InputError('BAD_XML', { file: this.file, part });
+    }
+  }
+
+  private async parseStream(part: string, handler: SaxHandler, progress?: (done: number) => void, use?: (parser: SaxParser) => void): Promise<void> {
     let bytes = this.zip.stream(part);
     const total = this.zip.entries.get(part)?.uncompressedSize ?? 0;
     if (progress && total > 0) {
@@ -170,20 +181,13 @@ export class XlsxReader {
     }
     const stream = bytes.pipeThrough(partDecoder(this.file, part));
     const parser = new SaxParser(handler);
-    const feed = (chunk: string | null) => {
-      try {
-        if (chunk === null) parser.close();
-        else parser.write(chunk);
-      } catch (e) {
-        if (e instanceof InputError) throw e;
-        if (e instanceof XmlTokenTooLong) throw new InputError('BAD_XML', { file: this.file, part, detail: `一个标签或一段文字长达 ${mb(e.chars)}，超过上限 ${mb(MAX_TOKEN_CHARS)}` });
-        throw new InputError('BAD_XML', { file: this.file, part });
-      }
-    };
+    use?.(parser);
+    const feed = (chunk: string | null) => this.parsing(part, () => (chunk === null ? parser.close() : parser.write(chunk)));
     try {
       for await (const chunk of iterate(stream)) feed(chunk);
       feed(null);
     } catch (e) {
+      if (e === STOP_READING) return; // the rest is read elsewhere (the stream is let go)
       if (e instanceof InputError) throw e;
       throw new InputError('TRUNCATED', { file: this.file }); // the inflate or the zip broke
     }
@@ -191,112 +195,227 @@ export class XlsxReader {
 
   /**
    * Streams the rows of a sheet in order; `onRow` sees each row once; `progress` hears the share
-   * read now and then. Returns the sheet's merged ranges, which come after the rows.
+   * read now and then. Returns the sheet's merged ranges, which come after the rows. With `rest`,
+   * another thread reads the rows from its start on: this one stops there when it finds that row
+   * where the other said, in the same place of the document, and takes the other's rows after its
+   * own; anywhere else it reads on itself (see `SheetRest`).
    */
-  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void): Promise<MergeRange[]> {
-    const merges: MergeRange[] = [];
+  async readRows(sheet: SheetEntry, onRow: (row: RawRow) => void, progress?: (done: number) => void, rest?: SheetRest): Promise<MergeRange[]> {
     const strings = await this.loadSharedStrings();
-    const file = this.file;
-    const date1904 = this.date1904;
-    let rowNumber = 0;
-    let cells: RawCell[] = [];
-    let col = -1;
-    let type = '';
-    let value = '';
-    let inlineText = '';
-    let inValue = false;
-    let inInlineT = false;
-    let phonetic = 0;
-    let hasValue = false;
-    let cellRef = '';
-    const bad = (detail: string) => new InputError('BAD_XML', { file, part: sheet.part, detail });
-    await this.parseStream(sheet.part, {
-      open(tag, a) {
-        switch (localName(tag)) {
-          case 'row': {
-            // rows in order, each once, numbered as a sheet numbers them: anything else is not a sheet Excel wrote
-            const r = a.get('r');
-            const n = r === undefined ? rowNumber + 1 : parseRowNumber(r);
-            if (n === undefined) throw bad(`行号“${r}”无效`);
-            if (n <= rowNumber) throw bad(`第${n}行出现在第${rowNumber}行之后（行的顺序有误或重复）`);
-            rowNumber = n;
-            cells = [];
-            col = -1;
-            break;
-          }
-          case 'c': {
-            const r = a.get('r');
-            let next = col + 1;
-            if (r !== undefined) {
-              next = columnInRow(r, rowNumber);
-              if (next === -1) throw bad(`单元格“${r}”无效`);
-              if (next === -2) throw bad(`单元格 ${r} 不在它所在的第${rowNumber}行`);
-            }
-            if (next <= col) throw bad(`第${rowNumber}行的单元格${r ?? ''}顺序有误或重复`);
-            col = next;
-            cellRef = r ?? '';
-            type = a.get('t') ?? 'n';
-            value = '';
-            inlineText = '';
-            hasValue = false;
-            break;
-          }
-          case 'v':
-            inValue = true;
-            hasValue = true;
-            break;
-          case 'rPh':
-            phonetic++;
-            break;
-          case 't':
-            if (type === 'inlineStr' && phonetic === 0) {
-              inInlineT = true;
-              hasValue = true;
-            }
-            break;
-          case 'mergeCell': {
-            const ref = a.get('ref');
-            const m = ref === undefined ? undefined : parseArea(ref);
-            // a merge past the sheet's edge is no merge Excel can make (and would take long to lay out)
-            if (!m) throw bad(`合并区域“${ref ?? ''}”无效或超出工作表范围`);
-            merges.push(m);
-            break;
-          }
-        }
-      },
-      text(text) {
-        if (inValue) value += text;
-        else if (inInlineT) inlineText += text;
-      },
-      close(tag) {
-        switch (localName(tag)) {
-          case 'v':
-            inValue = false;
-            break;
-          case 't':
-            inInlineT = false;
-            break;
-          case 'rPh':
-            phonetic--;
-            break;
-          case 'c':
-            if (hasValue) {
-              if (type === 's') {
-                // a shared string's number must name one: an empty or stray one would read another cell's text
-                const k = /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : -1;
-                if (k < 0 || k >= strings.length) throw bad(`单元格 ${cellRef || `第${rowNumber}行第${col + 1}列`} 的共享字符串编号“${value}”无效`);
-              }
-              cells[col] = cellValue(type, value, inlineText, strings, date1904);
-            }
-            break;
-          case 'row':
-            onRow({ row: rowNumber, cells });
-            break;
-        }
-      },
-    }, progress);
+    let parser: SaxParser | undefined;
+    let stoppedAt = 0;
+    let settled = false;
+    const atRow = rest && ((n: number, selfClosing: boolean) => {
+      const start = rest.start;
+      if (settled || !start || n < start.row) return;
+      const open = parser!.openElements;
+      if (n === start.row && parser!.tagStart === start.offset && open.length === (selfClosing ? 2 : 3) && open[0] === REST_HEAD[0] && open[1] === REST_HEAD[1]) {
+        stoppedAt = n;
+        throw STOP_READING;
+      }
+      // past the start without meeting it (it was inside a comment, or said of another row)
+      settled = true;
+      rest.abandon();
+    });
+    const { handler, merges } = sheetRowsHandler(this.file, sheet.part, strings, this.date1904, onRow, atRow);
+    try {
+      await this.parseStream(sheet.part, handler, progress, (p) => (parser = p));
+    } finally {
+      if (rest && !stoppedAt && !settled) rest.abandon();
+    }
+    if (!rest || !stoppedAt) return merges;
+    let last = stoppedAt - 1;
+    const theirs = await rest.take((row) => {
+      last = row.row;
+      onRow(row);
+    });
+    if (theirs) return [...merges, ...theirs];
+    // the other thread failed (on bad input, most likely): read on here after the last row it gave,
+    // so that what is said is what this thread alone would say
+    return this.readRows(sheet, (row) => {
+      if (row.row > last) onRow(row);
+    });
+  }
+
+  /**
+   * The other side of `readRows`'s `rest`: the rows of a sheet from `text` on, `text` being the
+   * part's text from a row's tag to its end (see `restStart`). Parsed as if the tag stood right in
+   * `<worksheet><sheetData>`; `readRows` takes these rows only where that is so.
+   */
+  async readRowsFrom(sheet: SheetEntry, text: Iterable<string>, onRow: (row: RawRow) => void): Promise<MergeRange[]> {
+    const strings = await this.loadSharedStrings();
+    const { handler, merges } = sheetRowsHandler(this.file, sheet.part, strings, this.date1904, onRow);
+    const parser = new SaxParser(handler);
+    this.parsing(sheet.part, () => {
+      parser.write(`<${REST_HEAD[0]}><${REST_HEAD[1]}>`);
+      for (const piece of text) parser.write(piece);
+      parser.close();
+    });
     return merges;
   }
+}
+
+/** Said by `readRows`'s row check to stop reading where another thread goes on. */
+const STOP_READING = Symbol('stop reading');
+
+/** The elements a row stands in where another thread starts reading a sheet's rest, as `readRowsFrom` opens them. */
+const REST_HEAD = ['worksheet', 'sheetData'] as const;
+
+/**
+ * Another thread reading the rows of a sheet from one of its rows on (in Node, the thread that
+ * inflated the sheet for the patch), so that this one reads only up to there.
+ */
+export interface SheetRest {
+  /** Where the other thread starts, once it has said: the row's number and where its tag starts in the part's text; null when it will not. */
+  readonly start: { row: number; offset: number } | null | undefined;
+  /** This thread stopped at `start`: the other's rows, in order, then its merges; undefined when it failed (this thread then reads on itself). */
+  take(onRow: (row: RawRow) => void): Promise<MergeRange[] | undefined>;
+  /** This thread is past `start` without having met it, or done: the other's work is not wanted. */
+  abandon(): void;
+}
+
+/**
+ * Where another thread can start reading a sheet's rows, from about `share` of its text on: the
+ * first row tag there written plainly with its number (`<row r="N" …>`), whole within a piece.
+ * `readRows` checks that it really is that row's tag before it stops; a tag that only looks so (in
+ * a comment, say) costs the other thread's work, nothing more.
+ */
+export function restStart(pieces: readonly string[], share: number): { row: number; offset: number; piece: number; at: number } | undefined {
+  const total = pieces.reduce((sum, p) => sum + p.length, 0);
+  let base = 0;
+  let from = Math.floor(total * share);
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    if (from >= piece.length) {
+      from -= piece.length;
+      base += piece.length;
+      continue;
+    }
+    const tag = /<row[\s>/]/g;
+    tag.lastIndex = from;
+    for (let m = tag.exec(piece); m; m = tag.exec(piece)) {
+      const gt = piece.indexOf('>', m.index);
+      if (gt < 0) break;
+      const r = /\sr\s*=\s*(["'])([0-9]{1,7})\1/.exec(piece.slice(m.index, gt));
+      if (r) return { row: Number(r[2]), offset: base + m.index, piece: k, at: m.index };
+    }
+    from = 0;
+    base += piece.length;
+  }
+  return undefined;
+}
+
+/** The text of `pieces` from `start` on. */
+export function* restText(pieces: readonly string[], start: { piece: number; at: number }): Iterable<string> {
+  yield pieces[start.piece]!.slice(start.at);
+  for (let k = start.piece + 1; k < pieces.length; k++) yield pieces[k]!;
+}
+
+/**
+ * The parser's events of a sheet made into rows: each row, in order, to `onRow`; its merges
+ * gathered. `atRow` hears each row's number as it opens (after its checks); it may throw to stop.
+ */
+function sheetRowsHandler(file: string, part: string, strings: string[], date1904: boolean, onRow: (row: RawRow) => void, atRow?: (n: number, selfClosing: boolean) => void): { handler: SaxHandler; merges: MergeRange[] } {
+  const merges: MergeRange[] = [];
+  let rowNumber = 0;
+  let cells: RawCell[] = [];
+  let col = -1;
+  let type = '';
+  let value = '';
+  let inlineText = '';
+  let inValue = false;
+  let inInlineT = false;
+  let phonetic = 0;
+  let hasValue = false;
+  let cellRef = '';
+  const bad = (detail: string) => new InputError('BAD_XML', { file, part, detail });
+  const handler: SaxHandler = {
+    open(tag, a, selfClosing) {
+      switch (localName(tag)) {
+        case 'row': {
+          // rows in order, each once, numbered as a sheet numbers them: anything else is not a sheet Excel wrote
+          const r = a.get('r');
+          const n = r === undefined ? rowNumber + 1 : parseRowNumber(r);
+          if (n === undefined) throw bad(`行号“${r}”无效`);
+          if (n <= rowNumber) throw bad(`第${n}行出现在第${rowNumber}行之后（行的顺序有误或重复）`);
+          atRow?.(n, selfClosing);
+          rowNumber = n;
+          cells = [];
+          col = -1;
+          break;
+        }
+        case 'c': {
+          const r = a.get('r');
+          let next = col + 1;
+          if (r !== undefined) {
+            next = columnInRow(r, rowNumber);
+            if (next === -1) throw bad(`单元格“${r}”无效`);
+            if (next === -2) throw bad(`单元格 ${r} 不在它所在的第${rowNumber}行`);
+          }
+          if (next <= col) throw bad(`第${rowNumber}行的单元格${r ?? ''}顺序有误或重复`);
+          col = next;
+          cellRef = r ?? '';
+          type = a.get('t') ?? 'n';
+          value = '';
+          inlineText = '';
+          hasValue = false;
+          break;
+        }
+        case 'v':
+          inValue = true;
+          hasValue = true;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          if (type === 'inlineStr' && phonetic === 0) {
+            inInlineT = true;
+            hasValue = true;
+          }
+          break;
+        case 'mergeCell': {
+          const ref = a.get('ref');
+          const m = ref === undefined ? undefined : parseArea(ref);
+          // a merge past the sheet's edge is no merge Excel can make (and would take long to lay out)
+          if (!m) throw bad(`合并区域“${ref ?? ''}”无效或超出工作表范围`);
+          merges.push(m);
+          break;
+        }
+      }
+    },
+    text(text) {
+      if (inValue) value += text;
+      else if (inInlineT) inlineText += text;
+    },
+    close(tag) {
+      switch (localName(tag)) {
+        case 'v':
+          inValue = false;
+          break;
+        case 't':
+          inInlineT = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c':
+          if (hasValue) {
+            if (type === 's') {
+              // a shared string's number must name one: an empty or stray one would read another cell's text
+              const k = /^[0-9]{1,9}$/.test(value.trim()) ? Number(value) : -1;
+              if (k < 0 || k >= strings.length) throw bad(`单元格 ${cellRef || `第${rowNumber}行第${col + 1}列`} 的共享字符串编号“${value}”无效`);
+            }
+            cells[col] = cellValue(type, value, inlineText, strings, date1904);
+          }
+          break;
+        case 'row':
+          onRow({ row: rowNumber, cells });
+          break;
+      }
+    },
+  };
+  return { handler, merges };
 }
 
 function cellValue(type: string, value: string, inlineText: string, strings: string[], date1904: boolean): RawCell {

@@ -130,6 +130,27 @@ describe('SaxParser', () => {
     }
   });
 
+  it('says where each opened tag starts in the whole text, and which elements are open, however the input is cut', () => {
+    const xml = '<?xml version="1.0"?>\n<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><!-- <row r="9"> --><row r="2"/></sheetData></worksheet>';
+    const expected = [...xml.matchAll(/<(?![/!?])([a-zA-Z]+)/g)].map((m) => [m[1], m.index]);
+    for (const size of [1, 3, 7, 1000]) {
+      const seen: [string, number][] = [];
+      const stacks: string[] = [];
+      const p: SaxParser = new SaxParser({
+        open: (name) => {
+          seen.push([name, p.tagStart]);
+          stacks.push(p.openElements.join('/'));
+        },
+      });
+      for (let i = 0; i < xml.length; i += size) p.write(xml.slice(i, i + size));
+      p.close();
+      expect(seen, `cut every ${size}`).toEqual(expected.filter(([, at]) => !xml.slice(0, at as number).endsWith('<!-- ')));
+      // an element with content is open during its own open; an empty one is not
+      expect(stacks).toContain('worksheet/sheetData/row/c');
+      expect(stacks[stacks.length - 1]).toBe('worksheet/sheetData');
+    }
+  });
+
   it('refuses a part cut short anywhere', () => {
     const end = SHEET.trimEnd().length;
     for (let cut = 1; cut < end; cut++) {

@@ -174,6 +174,10 @@ export class SaxParser {
   private rootSeen = false;
   private readonly attributes = new SaxAttributes();
   private readonly names = new NameCache();
+  /** Characters of the document taken before the buffer's start. */
+  private taken = 0;
+  /** Where, in the whole document's text, the tag now being opened starts (valid during `open`). */
+  tagStart = 0;
 
   constructor(private readonly handler: SaxHandler) {}
 
@@ -181,8 +185,14 @@ export class SaxParser {
     this.buffer = this.buffer.length ? this.buffer + chunk : chunk;
     const consumed = this.scan(this.buffer, false);
     if (consumed > 0) this.atStart = false;
+    this.taken += consumed;
     this.buffer = consumed === this.buffer.length ? '' : this.buffer.slice(consumed);
     return this;
+  }
+
+  /** The elements open now, outermost first (during `open`, the one being opened is last unless it is empty). */
+  get openElements(): readonly string[] {
+    return this.stack;
   }
 
   close(): void {
@@ -353,6 +363,7 @@ export class SaxParser {
           this.rootSeen = true;
         }
         if (!selfClosing) this.stack.push(name);
+        this.tagStart = this.taken + lt;
         this.handler.open?.(name, attrs, selfClosing);
         if (selfClosing) this.handler.close?.(name);
         return i + 1;
