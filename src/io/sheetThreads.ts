@@ -117,7 +117,8 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
   if (ahead?.path !== path) return undefined;
   const { worker } = ahead;
   const messages = threadMessages<RestData, MergeRange[] | null>(worker, { kind: 'rest', path, file, sheet, share: REST_SHARE, batchRows: BATCH_ROWS }, 1 << 30, (clean) => {
-    if (clean) return;
+    // kept for the patch; meanwhile it does not keep the process alive (the patch refs it again)
+    if (clean) return void worker.unref();
     if (ahead?.worker === worker) ahead = undefined;
     void worker.terminate();
   });

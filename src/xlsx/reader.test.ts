@@ -58,7 +58,7 @@ async function split(sheet: string, options: Options = {}) {
   await other.close();
   const said = start && (options.start ? options.start(start) : { row: start.row, offset: start.offset });
   let asked = 0;
-  const used = { taken: false, abandoned: false, start: said };
+  const used = { taken: false, abandoned: false, start: said, shares: [] as number[] };
   const rest: SheetRest = {
     get start() {
       return asked++ < (options.late ?? 0) ? undefined : said ?? null;
@@ -76,7 +76,7 @@ async function split(sheet: string, options: Options = {}) {
   const reader = await openWorkbook(book, 'x.xlsx');
   const rows: RawRow[] = [];
   try {
-    return { rows, merges: await reader.readRows(reader.sheets[0]!, (r) => rows.push(r), undefined, rest), used };
+    return { rows, merges: await reader.readRows(reader.sheets[0]!, (r) => rows.push(r), (done) => used.shares.push(done), rest), used };
   } catch (e) {
     return { rows, error: (e as Error).message, used };
   } finally {
@@ -92,6 +92,7 @@ describe('readRows with another thread reading the rest', () => {
     expect(used.start!.row).toBeGreaterThan(100);
     expect(used.start!.row).toBeLessThan(200);
     expect(used).toMatchObject({ taken: true, abandoned: false });
+    expect(used.shares.at(-1), 'the whole sheet said read').toBe(1);
     expect(there).toEqual(here);
     expect(here.rows).toHaveLength(300);
     expect(here.merges).toHaveLength(1);

@@ -229,7 +229,10 @@ export class XlsxReader {
       last = row.row;
       onRow(row);
     });
-    if (theirs) return [...merges, ...theirs];
+    if (theirs) {
+      progress?.(1);
+      return [...merges, ...theirs];
+    }
     // the other thread failed (on bad input, most likely): read on here after the last row it gave,
     // so that what is said is what this thread alone would say
     return this.readRows(sheet, (row) => {
