@@ -96,8 +96,10 @@ export class FileSource extends Reader<string> {
  * Which work on a big sheet goes to a thread of its own. Measured on two cores (npm run bench,
  * 100,000-row log): reading on a thread saved no wall time (the inflate already runs on libuv's
  * pool beside the main thread) and cost 0.3 s of CPU, so it waits for a third core; patching on a
- * thread (beside the main thread's deflate) saved wall time on two. TAIZHANG_THREADS=1 or 0 puts
- * both on threads or neither (the tests use it).
+ * thread (beside the main thread's deflate) saved wall time on two, and so did the patch thread
+ * reading the second half of the rows during refresh's read (it has the text inflated already).
+ * TAIZHANG_THREADS=1 or 0 puts both on threads or neither; `patch` is the two-core choice (the
+ * tests use them).
  */
 export function sheetThreadsPay(): { read: boolean; patch: boolean } {
   const asked = process.env.TAIZHANG_THREADS;
