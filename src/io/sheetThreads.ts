@@ -137,8 +137,13 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
       }
     },
     abandon() {
-      unwanted = true;
       batches.length = 0;
+      if (outcome || unwanted) return;
+      unwanted = true;
+      // Ended now, not at its next message: a thread still waiting for its text says nothing for a
+      // while, and its job's end would reach the patch given to it meanwhile (messages carry no job).
+      if (ahead?.worker === worker) ahead = undefined;
+      void worker.terminate();
     },
   };
   void (async () => {
@@ -148,11 +153,6 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
         if (next.done) {
           if (next.value === null) rest.start = null;
           outcome = { merges: next.value ?? [] };
-          return;
-        }
-        if (unwanted) {
-          outcome = { failed: true };
-          await messages.return(undefined as never);
           return;
         }
         if ('start' in next.value) rest.start = next.value.start;

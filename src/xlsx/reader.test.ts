@@ -132,6 +132,39 @@ describe('readRows with another thread reading the rest', () => {
     }
   });
 
+  it('a row numbered by counting, whose tag holds r="…" inside another attribute: no place to start, not taken', async () => {
+    // rows 150 on have no r; the 150th says r="150" only inside foo, which restStart takes for its number
+    const rows = rowsXml(300).replace(/<row r="(\d+)">/g, (m, n: string) => (Number(n) === 150 ? `<row foo=' r="150"'>` : Number(n) > 150 ? '<row>' : m)).replace(/ r="[A-C](1[5-9]\d|2\d\d|300)"/g, '');
+    const sheet = sheetXml(rows);
+    const here = await plain(sheet);
+    expect(here.rows.map((r) => r.row)).toEqual(Array.from({ length: 300 }, (_, k) => k + 1));
+    const { used, ...there } = await split(sheet, { share: sheet.indexOf("<row foo") / sheet.length });
+    expect(used.start).toMatchObject({ row: 150, offset: sheet.indexOf("<row foo") });
+    expect(used).toMatchObject({ taken: false, abandoned: true });
+    expect(there).toEqual(here);
+  });
+
+  it('rows numbered by counting after the start, the other failing partway: read on after the rows it gave, by count', async () => {
+    const rows = rowsXml(300).replace(/<row r="(\d+)">/g, (m, n: string) => (Number(n) > 150 ? '<row>' : m)).replace(/ r="[A-C](1[5-9]\d|2\d\d|300)"/g, (m) => (m.includes('150"') ? m : ''));
+    const sheet = sheetXml(rows);
+    const here = await plain(sheet);
+    expect(here.rows).toHaveLength(300);
+    const { used, ...there } = await split(sheet, { share: sheet.indexOf('<row r="150"') / sheet.length, giveUpAfter: 60 });
+    expect(used).toMatchObject({ taken: true, abandoned: false, start: { row: 150 } });
+    expect(there).toEqual(here);
+  });
+
+  it('nothing of the cell before the start reaches into the row it starts at (a stray <t> around a cell)', async () => {
+    // the last cell of row 149 is inline text; row 150 wraps a cell in <t>, whose own text is no value
+    const rows = rowsXml(300).replace(/<row r="150">.*?<\/row>/, '<row r="150"><t><c r="A150" t="inlineStr"><v/>王五</c></t></row>');
+    const sheet = sheetXml(rows.replace('</row><row r="150">', '<c r="D149" t="inlineStr"><is><t>x</t></is></c></row><row r="150">'));
+    const here = await plain(sheet);
+    expect(here.rows.find((r) => r.row === 150)!.cells).toEqual(['']);
+    const { used, ...there } = await split(sheet, { share: sheet.indexOf('<row r="150"') / sheet.length });
+    expect(used).toMatchObject({ taken: true, start: { row: 150 } });
+    expect(there).toEqual(here);
+  });
+
   it('the other says where it starts only after this thread went past it: not taken', async () => {
     const sheet = sheetXml(rowsXml(300));
     const { used, ...there } = await split(sheet, { late: 250 });

@@ -205,11 +205,12 @@ export class XlsxReader {
     let parser: SaxParser | undefined;
     let stoppedAt = 0;
     let settled = false;
-    const atRow = rest && ((n: number, selfClosing: boolean) => {
+    const atRow = rest && ((n: number, numbered: boolean, selfClosing: boolean) => {
       const start = rest.start;
       if (settled || !start || n < start.row) return;
       const open = parser!.openElements;
-      if (n === start.row && parser!.tagStart === start.offset && open.length === (selfClosing ? 2 : 3) && open[0] === REST_HEAD[0] && open[1] === REST_HEAD[1]) {
+      // the other thread numbers its rows from this row's own r: a row numbered by counting is no place to start
+      if (n === start.row && numbered && parser!.tagStart === start.offset && open.length === (selfClosing ? 2 : 3) && open[0] === REST_HEAD[0] && open[1] === REST_HEAD[1]) {
         stoppedAt = n;
         throw STOP_READING;
       }
@@ -224,19 +225,20 @@ export class XlsxReader {
       if (rest && !stoppedAt && !settled) rest.abandon();
     }
     if (!rest || !stoppedAt) return merges;
-    let last = stoppedAt - 1;
+    let given = 0;
     const theirs = await rest.take((row) => {
-      last = row.row;
+      given++;
       onRow(row);
     });
     if (theirs) {
       progress?.(1);
       return [...merges, ...theirs];
     }
-    // the other thread failed (on bad input, most likely): read on here after the last row it gave,
-    // so that what is said is what this thread alone would say
+    // the other thread failed (on bad input, most likely): read on here after the rows it gave
+    // (counted from where this thread stopped), so that what is said is what this thread alone would say
+    let skipped = 0;
     return this.readRows(sheet, (row) => {
-      if (row.row > last) onRow(row);
+      if (row.row >= stoppedAt && skipped++ >= given) onRow(row);
     });
   }
 
@@ -318,7 +320,7 @@ export function* restText(pieces: readonly string[], start: { piece: number; at:
  * The parser's events of a sheet made into rows: each row, in order, to `onRow`; its merges
  * gathered. `atRow` hears each row's number as it opens (after its checks); it may throw to stop.
  */
-function sheetRowsHandler(file: string, part: string, strings: string[], date1904: boolean, onRow: (row: RawRow) => void, atRow?: (n: number, selfClosing: boolean) => void): { handler: SaxHandler; merges: MergeRange[] } {
+function sheetRowsHandler(file: string, part: string, strings: string[], date1904: boolean, onRow: (row: RawRow) => void, atRow?: (n: number, numbered: boolean, selfClosing: boolean) => void): { handler: SaxHandler; merges: MergeRange[] } {
   const merges: MergeRange[] = [];
   let rowNumber = 0;
   let cells: RawCell[] = [];
@@ -341,10 +343,14 @@ function sheetRowsHandler(file: string, part: string, strings: string[], date190
           const n = r === undefined ? rowNumber + 1 : parseRowNumber(r);
           if (n === undefined) throw bad(`行号“${r}”无效`);
           if (n <= rowNumber) throw bad(`第${n}行出现在第${rowNumber}行之后（行的顺序有误或重复）`);
-          atRow?.(n, selfClosing);
+          atRow?.(n, r !== undefined, selfClosing);
           rowNumber = n;
           cells = [];
           col = -1;
+          // nothing of the last row's cells reaches into this row (a stray <t> here is no inline text);
+          // so a row reads the same whoever starts reading at it
+          type = '';
+          inlineText = '';
           break;
         }
         case 'c': {

@@ -25,6 +25,8 @@ export interface RawEntry {
   method?: number;
   /** General purpose flags (bit 0: encrypted). */
   flags?: number;
+  /** zlib's level for method 8 (6 when not said). */
+  level?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function rawZip(entries: RawEntry[]): Buffer {
     const name = Buffer.from(e.name, 'utf8');
     const plain = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data);
     const method = e.method ?? 8;
-    const data = method === 8 ? deflateRawSync(plain) : plain;
+    const data = method === 8 ? deflateRawSync(plain, { level: e.level ?? 6 }) : plain;
     const crc = crc32(plain);
     const flags = (e.flags ?? 0) | 0x800; // names in UTF-8
     const local = Buffer.alloc(30);
