@@ -141,7 +141,7 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
       if (outcome || unwanted) return;
       unwanted = true;
       // Ended now, not at its next message: a thread still waiting for its text says nothing for a
-      // while, and its job's end would reach the patch given to it meanwhile (messages carry no job).
+      // while, and would still be reading when the patch is given to it, the two sharing its text.
       if (ahead?.worker === worker) ahead = undefined;
       void worker.terminate();
     },

@@ -7,30 +7,38 @@
 import { parentPort, type TransferListItem, type Worker } from 'node:worker_threads';
 import { fromCrossing, toCrossing, type CrossingError } from '../run/crossing.js';
 
-type Message<D, E> = { data: D } | { end: E } | { error: CrossingError };
+type Message<D, E> = { job: number } & ({ data: D } | { end: E } | { error: CrossingError });
 
-/** What every job carries: the counter of messages the main thread has taken, and the room. */
+/**
+ * What every job carries: the counter of messages the main thread has taken, the room, and its
+ * number, which its messages carry back (a thread keeps between jobs, and a message of a job the
+ * main thread let go must not be taken for one of the next job's).
+ */
 export interface ThreadJob {
   taken: Int32Array;
   ahead: number;
+  job: number;
 }
+
+let jobs = 0;
 
 /** Worker side: sends the data of a job, then its end or its failure. */
 export function threadSender<D, E>(job: ThreadJob) {
   let sent = 0;
   const post = (m: Message<D, E>, transfer?: TransferListItem[]) => parentPort!.postMessage(m, transfer);
+  const { job: id } = job;
   return {
     /** Sends data (`transfer`: memory that goes with it instead of being copied). */
     data(data: D, transfer?: TransferListItem[]): void {
-      post({ data }, transfer);
+      post({ job: id, data }, transfer);
       sent++;
       for (let taken = Atomics.load(job.taken, 0); sent - taken > job.ahead; taken = Atomics.load(job.taken, 0)) Atomics.wait(job.taken, 0, taken);
     },
     end(end: E): void {
-      post({ end });
+      post({ job: id, end });
     },
     fail(e: unknown): void {
-      post({ error: toCrossing(e) });
+      post({ job: id, error: toCrossing(e) });
     },
   };
 }
@@ -48,7 +56,9 @@ export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: 
     wake?.();
     wake = undefined;
   };
+  const id = ++jobs;
   const onMessage = (m: Message<D, E>) => {
+    if (m.job !== id) return;
     queue.push(m);
     nudge();
   };
@@ -61,7 +71,7 @@ export async function* threadMessages<D, E>(worker: Worker, job: object, ahead: 
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   if (worker.threadId === -1) onExit(); // it stopped before this job came
   worker.ref();
-  worker.postMessage({ ...job, taken, ahead } satisfies ThreadJob);
+  worker.postMessage({ ...job, taken, ahead, job: id } satisfies ThreadJob);
   let clean = false;
   try {
     for (;;) {
