@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RawRow } from '../src/core/table.js';
 import { checkSource } from '../src/run/check.js';
@@ -62,6 +64,19 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/**
+ * What a page (one thread, every workbook in memory) makes of the workbooks of `folder` as they are
+ * now: its check, and the workbooks its refresh would write.
+ */
+async function onOneThread(folder: string) {
+  const config = configFromText(readFileSync(join(folder, 'taizhang.config.json'), 'utf8'));
+  const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(folder, n)))]));
+  const source = new MemorySource(files);
+  const ctx = runContext(config, '2014-08-15');
+  const checked = await checkSource(source, ctx);
+  return { checked, refreshed: () => refreshToBytes(source, checked, ctx.live) };
+}
+
 it('a thread reads the rows and merges of a big sheet exactly as this thread does', async () => {
   const { readRowsOnThread } = await import(join(ROOT, 'dist', 'io', 'sheetThreads.js'));
   const reader = await openWorkbook(new Uint8Array(bigBook), VISITS);
@@ -79,12 +94,30 @@ it('a thread reads the rows and merges of a big sheet exactly as this thread doe
   expect(shares.length).toBeGreaterThan(0);
 }, 60_000);
 
+it('a thread kept between jobs: a message of another job is not taken for this one', async () => {
+  const stream = pathToFileURL(join(ROOT, 'dist', 'io', 'threadStream.js')).href;
+  const { threadMessages } = await import(stream);
+  // a worker that, before this job's messages, posts the end of a job the main thread let go
+  const code = `import { parentPort } from 'node:worker_threads'; import { threadSender } from '${stream}';
+    parentPort.on('message', (job) => { parentPort.postMessage({ job: job.job - 1, end: 'stale' }); const send = threadSender(job); send.data(1); send.end('mine'); });`;
+  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+  try {
+    const got: unknown[] = [];
+    const messages = threadMessages(worker, { kind: 'test' }, 4, () => undefined);
+    for (let next = await messages.next(); ; next = await messages.next()) {
+      got.push(next.value);
+      if (next.done) break;
+    }
+    expect(got).toEqual([1, 'mine']);
+  } finally {
+    await worker.terminate();
+  }
+});
+
 it('check on a big log: the CLI (the log read on a thread) says what a page (one thread) says', async () => {
   const cli = runCli(['check', dir, '--json', '--as-of', '2014-08-15'], THREADS);
   expect(cli.code).toBe(1);
-  const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
-  const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
-  const page = await checkSource(new MemorySource(files), runContext(config, '2014-08-15'));
+  const page = (await onOneThread(dir)).checked;
   expect(cli.stdout).toBe(jsonReportText(page.report));
   // the copies are there: every visit of the sample counted once, the rest duplicates
   expect(page.report.findings.filter((f) => f.code === 'VISIT_DUPLICATE').length).toBeGreaterThan((COPIES - 1) * 600);
@@ -103,11 +136,7 @@ it.each([['1'], ['patch']])('refresh on a big log: the CLI (threads %s) writes t
     const r = runCli(['refresh', work, '--as-of', '2014-08-15'], THREADS);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/走访记录\.xlsx：已更新（家访记录：新增列 【自动】校验，(\d+) 个单元格有变化/);
-    const config = configFromText(readFileSync(join(dir, 'taizhang.config.json'), 'utf8'));
-    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))]));
-    const source = new MemorySource(files);
-    const ctx = runContext(config, '2014-08-15');
-    const page = await refreshToBytes(source, await checkSource(source, ctx), ctx.live);
+    const page = await (await onOneThread(dir)).refreshed();
     const visits = page.find((p) => p.file === VISITS)!;
     const cells = visits.changes.find((c) => c.sheet === '家访记录')!.changedCells;
     expect(r.stdout).toContain(`新增列 【自动】校验，${cells} 个单元格有变化`);
@@ -124,13 +153,10 @@ it('refresh (as on two cores) where the patch thread would start at a row tag in
   const work = copyDir(SAMPLE);
   try {
     writeFileSync(join(work, VISITS), await bigLog(COPIES, false, true));
-    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(work, n)))]));
+    const before = await onOneThread(work);
     const r = runCli(['refresh', work, '--as-of', '2014-08-15'], { TAIZHANG_THREADS: 'patch' });
     expect(r.code, r.stderr).toBe(1);
-    const config = configFromText(readFileSync(join(work, 'taizhang.config.json'), 'utf8'));
-    const source = new MemorySource(files);
-    const ctx = runContext(config, '2014-08-15');
-    const page = await refreshToBytes(source, await checkSource(source, ctx), ctx.live);
+    const page = await before.refreshed();
     expect(Buffer.from(page.find((p) => p.file === VISITS)!.bytes!).equals(readFileSync(join(work, VISITS)))).toBe(true);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -154,15 +180,12 @@ it('refresh (as on two cores) where the thread inflates another, slower part tha
     const block = Buffer.from(text);
     parts.set('xl/worksheets/sheet9.xml', Buffer.concat([Buffer.from('<worksheet>'), ...Array.from({ length: 120 }, () => block), Buffer.from('</worksheet>')]));
     writeFileSync(join(work, VISITS), rawZip([...parts].map(([name, data]) => ({ name, data, level: 1 }))));
-    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(work, n)))]));
+    const before = await onOneThread(work);
     const r = runCli(['refresh', work, '--as-of', '2014-08-15'], { TAIZHANG_THREADS: 'patch' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/走访记录\.xlsx：已更新/);
-    const config = configFromText(readFileSync(join(work, 'taizhang.config.json'), 'utf8'));
-    const source = new MemorySource(files);
-    const ctx = runContext(config, '2014-08-15');
-    const page = await refreshToBytes(source, await checkSource(source, ctx), ctx.live);
+    const page = await before.refreshed();
     expect(Buffer.from(page.find((p) => p.file === VISITS)!.bytes!).equals(readFileSync(join(work, VISITS)))).toBe(true);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -221,9 +244,7 @@ it('a big log that is not well formed: one Chinese line naming it, exit 2, nothi
     }
     expect(snapshot(bad)).toEqual(before);
     // the same words as when the log is read on one thread
-    const files = new Map(['党员名册.xlsx', VISITS, '整改台账.xlsx', '学习教育.xlsx'].map((n) => [n, new Uint8Array(readFileSync(join(bad, n)))]));
-    const config = configFromText(readFileSync(join(bad, 'taizhang.config.json'), 'utf8'));
-    const here = await checkSource(new MemorySource(files), runContext(config, '2014-08-15')).catch((e: Error) => e.message);
+    const here = await onOneThread(bad).then(() => 'no error', (e: Error) => e.message);
     expect(runCli(['check', bad], THREADS).stderr.trimEnd()).toBe(`taizhang: ${here}`);
   } finally {
     rmSync(bad, { recursive: true, force: true });
