@@ -116,15 +116,14 @@ const REST_SHARE = 0.5;
 export function restOnThread(path: string, file: string, sheet: SheetEntry): SheetRest | undefined {
   if (ahead?.path !== path) return undefined;
   const { worker } = ahead;
-  const messages = threadMessages<RestData, MergeRange[] | null>(worker, { kind: 'rest', path, file, sheet, share: REST_SHARE, batchRows: BATCH_ROWS }, 1 << 30, (clean) => {
-    // kept for the patch; meanwhile it does not keep the process alive (the patch refs it again)
-    if (clean) return void worker.unref();
+  const letGo = () => {
     if (ahead?.worker === worker) ahead = undefined;
     void worker.terminate();
-  });
+  };
+  // kept for the patch when clean; meanwhile it does not keep the process alive (the patch refs it again)
+  const messages = threadMessages<RestData, MergeRange[] | null>(worker, { kind: 'rest', path, file, sheet, share: REST_SHARE, batchRows: BATCH_ROWS }, 1 << 30, (clean) => (clean ? worker.unref() : letGo()));
   const batches: PackedRows[] = [];
   let outcome: { merges: MergeRange[] } | { failed: true } | undefined;
-  let unwanted = false;
   let wake: (() => void) | undefined;
   const rest: { start: SheetRest['start'] } & SheetRest = {
     start: undefined,
@@ -138,12 +137,11 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
     },
     abandon() {
       batches.length = 0;
-      if (outcome || unwanted) return;
-      unwanted = true;
+      if (outcome) return;
+      outcome = { failed: true };
       // Ended now, not at its next message: a thread still waiting for its text says nothing for a
       // while, and would still be reading when the patch is given to it, the two sharing its text.
-      if (ahead?.worker === worker) ahead = undefined;
-      void worker.terminate();
+      letGo();
     },
   };
   void (async () => {
@@ -152,7 +150,7 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
         const next = await messages.next();
         if (next.done) {
           if (next.value === null) rest.start = null;
-          outcome = { merges: next.value ?? [] };
+          outcome ??= { merges: next.value ?? [] };
           return;
         }
         if ('start' in next.value) rest.start = next.value.start;
@@ -161,7 +159,7 @@ export function restOnThread(path: string, file: string, sheet: SheetEntry): She
         wake = undefined;
       }
     } catch {
-      outcome = { failed: true };
+      outcome ??= { failed: true };
       rest.start ??= null;
     } finally {
       wake?.();

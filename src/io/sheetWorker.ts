@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { sheetPatchBatches } from '../xlsx/patch.js';
-import type { MergeRange } from '../core/table.js';
+import type { MergeRange, RawRow } from '../core/table.js';
 import { openWorkbook, restStart, restText, type SheetEntry } from '../xlsx/reader.js';
 import { RowPacker, type PackedRows } from '../xlsx/rowPack.js';
 import { comparedBatches, textOf } from '../xlsx/rewrite.js';
@@ -59,16 +59,27 @@ async function* replay(pieces: string[]): AsyncIterable<string> {
 
 export type RowsData = { rows: PackedRows } | { progress: number };
 
+/** A reader's `onRow` that sends the rows on in packed batches of `batchRows`; `flush` sends the last. */
+function rowBatches(batchRows: number, send: (data: { rows: PackedRows }) => void): { onRow(row: RawRow): void; flush(): void } {
+  const batch = new RowPacker();
+  return {
+    onRow(row) {
+      batch.add(row);
+      if (batch.count >= batchRows) send({ rows: batch.take() });
+    },
+    flush() {
+      if (batch.count) send({ rows: batch.take() });
+    },
+  };
+}
+
 async function rows(job: SheetJob & { kind: 'rows' }): Promise<void> {
   const send = threadSender<RowsData, unknown>(job);
   const reader = await openWorkbook(new FileSource(job.path, job.file), job.file);
   try {
-    const batch = new RowPacker();
-    const merges = await reader.readRows(job.sheet, (row) => {
-      batch.add(row);
-      if (batch.count >= job.batchRows) send.data({ rows: batch.take() });
-    }, (done) => send.data({ progress: done }));
-    if (batch.count) send.data({ rows: batch.take() });
+    const batches = rowBatches(job.batchRows, send.data);
+    const merges = await reader.readRows(job.sheet, batches.onRow, (done) => send.data({ progress: done }));
+    batches.flush();
     send.end(merges);
   } finally {
     await reader.close();
@@ -92,12 +103,9 @@ async function rest(job: SheetJob & { kind: 'rest' }): Promise<void> {
   send.data({ start: { row: start.row, offset: start.offset } });
   const reader = await openWorkbook(new FileSource(job.path, job.file), job.file);
   try {
-    const batch = new RowPacker();
-    const merges = await reader.readRowsFrom(job.sheet, restText(pieces, start), (row) => {
-      batch.add(row);
-      if (batch.count >= job.batchRows) send.data({ rows: batch.take() });
-    });
-    if (batch.count) send.data({ rows: batch.take() });
+    const batches = rowBatches(job.batchRows, send.data);
+    const merges = await reader.readRowsFrom(job.sheet, restText(pieces, start), batches.onRow);
+    batches.flush();
     send.end(merges);
   } finally {
     await reader.close();
